@@ -1,0 +1,46 @@
+"""miitdata: statistics announced at China's MIIT press conferences, as a validated data package.
+
+    >>> import miitdata
+    >>> pkg = miitdata.load()            # the bundled data package
+    >>> pkg.observations.head()          # one pandas DataFrame per resource
+    >>> report = miitdata.validate()     # every validation layer, one report
+
+Importing this module loads only the standard library; pandas, pandera, frictionless and dvc
+are imported on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata as _metadata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from miitdata.dataset import Dataset
+    from miitdata.report import Report
+
+try:
+    __version__ = _metadata.version("miitdata")
+except _metadata.PackageNotFoundError:  # running from a plain checkout
+    __version__ = "0.0.0+checkout"
+
+__all__ = ["PackageError", "__version__", "load", "validate"]
+
+from miitdata.errors import PackageError
+
+
+def load(path: str | None = None, *, rev: str | None = None, repo: str | None = None) -> Dataset:
+    """Load the data package: the bundled one, a `datapackage.json` at `path`, or a version.
+
+    `rev`/`repo` read another dataset version (a tag such as ``v0.1.0``, a branch or a sha)
+    from a git repository through DVC; they need the ``miitdata[dvc]`` extra.
+    """
+    from miitdata.loader import load as _load
+
+    return _load(path, rev=rev, repo=repo)
+
+
+def validate(path: str | None = None, **options: Any) -> Report:
+    """Validate a data package (the bundled one by default) and return the report."""
+    from miitdata.validation import validate as _validate
+
+    return _validate(path, **options)

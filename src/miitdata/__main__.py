@@ -1,0 +1,3 @@
+from miitdata.cli import main
+
+main()

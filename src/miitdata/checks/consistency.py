@@ -1,0 +1,1 @@
+"""Layer: consistency (see issue 3)."""

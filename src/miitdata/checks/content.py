@@ -1,0 +1,1 @@
+"""Layer: content (see issue 3)."""

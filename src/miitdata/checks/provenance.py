@@ -1,0 +1,142 @@
+"""Layer 3, provenance: the raw sources are the bytes we think they are, and every quote is where it says.
+
+For each source: the file exists and its sha256 matches. For each mention: 0 <= start < end <= len(text),
+exact == text[start:end], value_text is inside exact, prefix/suffix equal the 16 code points around it.
+Offsets are Unicode code points into the text decoded as UTF-8 with newlines untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from miitdata.checks import Context
+from miitdata.package import PackageError, resolve_inside
+
+CONTEXT = 16  # prefix and suffix are the CONTEXT code points around the quote (fewer at the text's ends)
+
+
+def source_texts(ctx: Context) -> dict[str, str]:
+    """sha256-check every raw source; return the decoded texts of those that exist (cached on ctx)."""
+    if "texts" in ctx.cache:
+        return ctx.cache["texts"]
+    texts: dict[str, str] = {}
+    sources = ctx.typed.get("sources")
+    ctx.cache["texts"] = texts
+    if sources is None:
+        return texts
+    for check in ("source-missing", "source-hash-mismatch", "source-not-utf8"):
+        ctx.check(check, "sources")
+    for row, sid, relpath, digest in zip(
+        sources.index, sources["source_id"], sources["path"], sources["sha256"], strict=True
+    ):
+        if not isinstance(relpath, str):
+            continue
+        try:
+            path = resolve_inside(ctx.package.root, relpath, ctx.package.path)
+        except PackageError as exc:
+            ctx.error("source-missing", exc.message, "sources", int(row), "path", sid)
+            continue
+        if not path.is_file():
+            ctx.error("source-missing", f"no file {relpath}", "sources", int(row), "path", sid)
+            continue
+        data = path.read_bytes()
+        actual = hashlib.sha256(data).hexdigest()
+        if isinstance(digest, str) and actual != digest:
+            ctx.error(
+                "source-hash-mismatch",
+                f"{relpath} has sha256 {actual}, the table says {digest}",
+                "sources",
+                int(row),
+                "sha256",
+                sid,
+            )
+        try:
+            texts[str(sid)] = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            ctx.error(
+                "source-not-utf8",
+                f"{relpath} is not UTF-8 at byte {exc.start}",
+                "sources",
+                int(row),
+                "path",
+                sid,
+            )
+    return texts
+
+
+def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
+    mentions = ctx.typed.get("mentions")
+    if mentions is None:
+        return
+    for check in (
+        "offset-out-of-range",
+        "quote-mismatch",
+        "value-text-not-in-quote",
+        "prefix-mismatch",
+        "suffix-mismatch",
+    ):
+        ctx.check(check, "mentions")
+    cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
+    for row, mid, sid, start, end, exact, prefix, suffix, value_text in mentions[cols].itertuples(name=None):
+        row = int(row)
+        if isinstance(exact, str) and isinstance(value_text, str) and value_text not in exact:
+            ctx.error(
+                "value-text-not-in-quote",
+                f"value_text {value_text!r} is not inside exact {exact!r}",
+                "mentions",
+                row,
+                "value_text",
+                mid,
+            )
+        text = texts.get(str(sid))
+        if text is None or not isinstance(start, (int, float)) or not isinstance(end, (int, float)):
+            continue  # unknown source (a foreign-key error) or a bad offset (a type error): reported already
+        if start != start or end != end:  # missing (NaN)
+            continue
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text):
+            ctx.error(
+                "offset-out-of-range",
+                f"[{start}, {end}) is outside the text of {sid} (length {len(text)})",
+                "mentions",
+                row,
+                "start",
+                mid,
+            )
+            continue
+        quoted = text[start:end]
+        if isinstance(exact, str) and quoted != exact:
+            ctx.error(
+                "quote-mismatch",
+                f"text[{start}:{end}] is {quoted!r}, exact is {exact!r}",
+                "mentions",
+                row,
+                "exact",
+                mid,
+            )
+        prefix = prefix if isinstance(prefix, str) else ""
+        suffix = suffix if isinstance(suffix, str) else ""
+        before = text[max(0, start - CONTEXT) : start]
+        if before != prefix:
+            ctx.error(
+                "prefix-mismatch",
+                f"the text before the quote is {before!r}, prefix is {prefix!r}",
+                "mentions",
+                row,
+                "prefix",
+                mid,
+            )
+        after = text[end : end + CONTEXT]
+        if after != suffix:
+            ctx.error(
+                "suffix-mismatch",
+                f"the text after the quote is {after!r}, suffix is {suffix!r}",
+                "mentions",
+                row,
+                "suffix",
+                mid,
+            )
+
+
+def run(ctx: Context) -> None:
+    check_mentions(ctx, source_texts(ctx))

@@ -1,0 +1,1 @@
+"""Layer: relations (see issue 3)."""

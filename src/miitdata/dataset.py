@@ -1,0 +1,65 @@
+"""The object `miitdata.load()` returns: one DataFrame per resource, plus version, path and helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass
+class Dataset:
+    """A loaded data package. Attribute names are the resource names (`observations`, `mentions`, ...)."""
+
+    path: Path
+    version: str
+    descriptor: dict[str, Any]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    rev: str | None = None
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"{type(self).__name__} has no resource or attribute {name!r}")
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *self.tables})
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items())
+        at = f" @ {self.rev}" if self.rev else ""
+        return f"<miitdata {self.version}{at} {self.path}: {counts}>"
+
+    @property
+    def resource_names(self) -> list[str]:
+        return list(self.tables)
+
+    def facts(
+        self,
+        *,
+        indicator: str | None = None,
+        region: str | None = None,
+        period: str | None = None,
+        event: str | None = None,
+        source: str | None = None,
+        lang: str = "en",
+    ) -> pd.DataFrame:
+        """Observations joined with indicator and region labels (in `lang`: "en" or "zh") and source counts.
+
+        Filters match ids exactly, or names (Chinese or English) case-insensitively.
+        """
+        from miitdata.facts import facts
+
+        return facts(
+            self, indicator=indicator, region=region, period=period, event=event, source=source, lang=lang
+        )
+
+    def cite(self, observation_id: str) -> pd.DataFrame:
+        """Every quote of one observation, per source, with offsets and the source's publication details."""
+        from miitdata.facts import cite
+
+        return cite(self, observation_id)

@@ -1,0 +1,150 @@
+"""Finding and reading a data package descriptor (`datapackage.json`), safely.
+
+Only the standard library: used by `miitdata validate` before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from miitdata.errors import PackageError
+
+DESCRIPTOR = "datapackage.json"
+RESOURCE_NAMES = (
+    "events", "sources", "regions", "indicators", "observations", "mentions", "relations", "discrepancies",
+)  # fmt: skip
+PROFILE_PREFIXES = ("https://datapackage.org/profiles/",)
+
+
+def bundled_path() -> Path:
+    """The `datapackage.json` shipped with the installed package, or of the checkout (editable installs)."""
+    wheel = Path(str(resources.files("miitdata"))) / "_data" / DESCRIPTOR
+    if wheel.is_file():
+        return wheel
+    checkout = Path(__file__).resolve().parents[2] / DESCRIPTOR
+    if checkout.is_file():
+        return checkout
+    raise PackageError("package-not-found", "no bundled data package (broken installation?)", str(wheel))
+
+
+@dataclass
+class Package:
+    """A parsed descriptor: where it lives and its resources by name."""
+
+    path: Path
+    descriptor: dict[str, Any]
+    resources: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    @property
+    def version(self) -> str:
+        return str(self.descriptor.get("version", ""))
+
+    def resource_path(self, name: str) -> Path:
+        return resolve_inside(self.root, self.resources[name]["path"], self.path)
+
+    def fields(self, name: str) -> list[dict[str, Any]]:
+        return list(self.resources[name]["schema"]["fields"])
+
+
+def resolve_inside(root: Path, relpath: Any, descriptor: Path) -> Path:
+    """Resolve a resource path, refusing URLs, absolute paths and paths (or symlinks) leaving the package."""
+    if not isinstance(relpath, str) or not relpath:
+        raise PackageError(
+            "descriptor-invalid",
+            f"resource path must be a non-empty string, got {relpath!r}",
+            str(descriptor),
+        )
+    if "://" in relpath:
+        raise PackageError(
+            "path-not-local",
+            f"remote resource path {relpath!r} (miitdata never fetches URLs)",
+            str(descriptor),
+        )
+    if Path(relpath).is_absolute() or relpath.startswith(("/", "\\")) or ":" in relpath.split("/")[0]:
+        raise PackageError("path-unsafe", f"absolute resource path {relpath!r}", str(descriptor))
+    base = root.resolve()
+    target = (root / relpath).resolve()
+    if not target.is_relative_to(base):
+        raise PackageError(
+            "path-unsafe", f"resource path {relpath!r} leaves the package directory", str(descriptor)
+        )
+    return root / relpath
+
+
+def read_package(path: str | Path | None = None) -> Package:
+    """Read and check the shape of a descriptor; raise PackageError (exit 2) when it cannot be used."""
+    if path is None:
+        desc_path = bundled_path()
+    else:
+        desc_path = Path(path)
+        if desc_path.is_dir():
+            desc_path = desc_path / DESCRIPTOR
+    if not desc_path.exists():
+        raise PackageError("descriptor-not-found", "no such file", str(desc_path))
+    try:
+        raw = desc_path.read_bytes()
+    except OSError as exc:
+        raise PackageError("descriptor-unreadable", exc.strerror or str(exc), str(desc_path)) from None
+    try:
+        descriptor = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise PackageError("descriptor-invalid-json", "not UTF-8 text", str(desc_path)) from None
+    except json.JSONDecodeError as exc:
+        raise PackageError(
+            "descriptor-invalid-json",
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            str(desc_path),
+        ) from None
+    if not isinstance(descriptor, dict):
+        raise PackageError("descriptor-invalid", "the descriptor must be a JSON object", str(desc_path))
+    profile = descriptor.get("$schema")
+    if profile is not None and not (isinstance(profile, str) and profile.startswith(PROFILE_PREFIXES)):
+        raise PackageError(
+            "descriptor-invalid",
+            f"unknown $schema {profile!r} (expected a Data Package v2 profile)",
+            str(desc_path),
+        )
+    items = descriptor.get("resources")
+    if not isinstance(items, list) or not items:
+        raise PackageError(
+            "descriptor-invalid", "not a data package: 'resources' must be a non-empty list", str(desc_path)
+        )
+    package = Package(desc_path, descriptor)
+    for i, res in enumerate(items):
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str):
+            raise PackageError("descriptor-invalid", f"resource #{i + 1} has no name", str(desc_path))
+        name = res["name"]
+        if name in package.resources:
+            raise PackageError("descriptor-invalid", f"duplicate resource name {name!r}", str(desc_path))
+        schema = res.get("schema")
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            raise PackageError(
+                "descriptor-invalid",
+                f"resource {name!r} has no inline table schema with fields",
+                str(desc_path),
+            )
+        for f in schema["fields"]:
+            if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+                raise PackageError(
+                    "descriptor-invalid", f"resource {name!r} has a field without a name", str(desc_path)
+                )
+        resolve_inside(desc_path.parent, res.get("path"), desc_path)
+        package.resources[name] = res
+    for name, res in package.resources.items():
+        for fk in res["schema"].get("foreignKeys", []) or []:
+            ref = (fk.get("reference") or {}).get("resource", name) if isinstance(fk, dict) else None
+            if ref not in package.resources and ref != "":
+                raise PackageError(
+                    "descriptor-invalid",
+                    f"resource {name!r} has a foreign key to missing resource {ref!r}",
+                    str(desc_path),
+                )
+    return package

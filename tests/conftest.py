@@ -1,0 +1,68 @@
+"""Shared fixtures: a writable copy of the real package, and a runner for the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_package(dest: Path) -> Path:
+    """Copy datapackage.json and data/ into dest; return the descriptor path."""
+    shutil.copy2(ROOT / "datapackage.json", dest / "datapackage.json")
+    shutil.copytree(ROOT / "data", dest / "data")
+    return dest / "datapackage.json"
+
+
+@pytest.fixture
+def pkg(tmp_path: Path) -> Path:
+    return copy_package(tmp_path)
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_rows(pkg: Path, resource: str, change: Callable[[list[dict[str, str]]], Any]) -> None:
+    """Apply `change` to the rows of one resource of a package copy, in place."""
+    path = pkg.parent / "data" / f"{resource}.csv"
+    header, rows = read_rows(path)
+    change(rows)
+    write_rows(path, header, rows)
+
+
+def edit_descriptor(pkg: Path, change: Callable[[dict[str, Any]], Any]) -> None:
+    descriptor = json.loads(pkg.read_text(encoding="utf-8"))
+    change(descriptor)
+    pkg.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "miitdata", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+def validate_json(path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    """Run `miitdata validate PATH --format json`; return (exit code, report)."""
+    proc = run_cli("validate", str(path), "--format", "json", *extra)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
