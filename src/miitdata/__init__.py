@@ -11,17 +11,11 @@ are imported on first use.
 
 from __future__ import annotations
 
-from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from miitdata.dataset import Dataset
     from miitdata.report import Report
-
-try:
-    __version__ = _metadata.version("miitdata")
-except _metadata.PackageNotFoundError:  # running from a plain checkout
-    __version__ = "0.0.0+checkout"
 
 __all__ = ["PackageError", "__version__", "load", "validate"]
 
@@ -44,3 +38,15 @@ def validate(path: str | None = None, **options: Any) -> Report:
     from miitdata.validation import validate as _validate
 
     return _validate(path, **options)
+
+
+def __getattr__(name: str) -> str:
+    # `__version__` is looked up lazily: importlib.metadata costs ~40 ms at import time.
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("miitdata")
+        except metadata.PackageNotFoundError:  # a plain checkout, not installed
+            return "0.0.0+checkout"
+    raise AttributeError(f"module 'miitdata' has no attribute {name!r}")

@@ -1,1 +1,180 @@
-"""Layer: content (see issue 3)."""
+"""Layer 2, content: what the values mean, as pandera DataFrameModels over the typed tables.
+
+Imported only when the content layer runs (pandas and pandera are heavy).
+
+Each pandera check is named after the error type it raises, so a failure maps to one stable code.
+The structural rules (types, keys, vocabularies) are not repeated here: they come from
+`datapackage.json` in the structure layer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pandera.errors
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from miitdata.checks import Context
+from miitdata.numbers import COMPARATORS
+from miitdata.periods import PeriodError, parse_period
+
+
+def _valid_period(value: Any) -> bool:
+    if not isinstance(value, str):
+        return True  # missing: a structure error already
+    try:
+        parse_period(value)
+    except PeriodError:
+        return False
+    return True
+
+
+class ObservationContent(pa.DataFrameModel):
+    """Observations joined with their indicator's unit, kind and plausible range."""
+
+    value: Series[float] = pa.Field(nullable=True)
+    period: Series[str] = pa.Field(nullable=True)
+    comparator: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("period", name="period-invalid", element_wise=True)
+    def period_grammar(cls, period: Any) -> bool:
+        return _valid_period(period)
+
+    @pa.check("comparator", name="comparator-invalid", element_wise=True)
+    def comparator_vocabulary(cls, comparator: Any) -> bool:
+        return not isinstance(comparator, str) or comparator in COMPARATORS
+
+    @pa.dataframe_check(name="value-out-of-range")
+    def within_indicator_range(cls, df: pd.DataFrame) -> pd.Series:
+        inside = (df["value"] >= df["minimum"]) & (df["value"] <= df["maximum"])
+        return (inside | df["value"].isna() | df["minimum"].isna() | df["maximum"].isna()).astype(bool)
+
+    @pa.dataframe_check(name="share-out-of-range")
+    def shares_are_percentages(cls, df: pd.DataFrame) -> pd.Series:
+        share = (df["kind"] == "share") & (df["unit"] == "percent")
+        return (~share | df["value"].isna() | df["value"].between(0, 100)).astype(bool)
+
+    @pa.dataframe_check(name="count-not-integral")
+    def counts_are_whole(cls, df: pd.DataFrame) -> pd.Series:
+        count = df["unit"] == "count"
+        return (~count | df["value"].isna() | ((df["value"] % 1 == 0) & (df["value"] >= 0))).astype(bool)
+
+    class Config:
+        strict = False
+
+
+class IndicatorContent(pa.DataFrameModel):
+    minimum: Series[float] = pa.Field(nullable=True)
+    maximum: Series[float] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="range-invalid")
+    def ordered_range(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["minimum"].isna() | df["maximum"].isna() | (df["minimum"] <= df["maximum"])).astype(bool)
+
+    @pa.dataframe_check(name="share-out-of-range")
+    def share_range(cls, df: pd.DataFrame) -> pd.Series:
+        share = (df["kind"] == "share") & (df["unit"] == "percent")
+        return (~share | ((df["minimum"] >= 0) & (df["maximum"] <= 100))).fillna(True).astype(bool)
+
+    class Config:
+        strict = False
+
+
+class RegionContent(pa.DataFrameModel):
+    @pa.dataframe_check(name="iso-code-invalid")
+    def iso_codes(cls, df: pd.DataFrame) -> pd.Series:
+        import pycountry
+
+        known = {s.code for s in pycountry.subdivisions.get(country_code="CN")}
+        iso = df["iso_3166_2"]
+        ok = iso.isna() | (iso.isin(known) & (iso == df["region_id"]))
+        province_has_code = (df["level"] != "province") | iso.notna()
+        return (ok & province_has_code).fillna(True).astype(bool)
+
+    @pa.dataframe_check(name="member-unknown")
+    def members_exist(cls, df: pd.DataFrame) -> pd.Series:
+        ids = set(df["region_id"].dropna())
+        return (
+            df["members"]
+            .map(lambda m: not isinstance(m, str) or all(x in ids for x in m.split()))
+            .astype(bool)
+        )
+
+    class Config:
+        strict = False
+
+
+MODELS = {"observations": ObservationContent, "indicators": IndicatorContent, "regions": RegionContent}
+
+
+MESSAGES = {
+    "period-invalid": lambda r: (
+        f"period {r['period']!r} is not a valid period (2021, 2021-12-31, 2022-H1, 2012/2021…)"
+    ),
+    "comparator-invalid": lambda r: f"comparator {r['comparator']!r} is not one of {', '.join(COMPARATORS)}",
+    "value-out-of-range": lambda r: (
+        f"value {r['value']:g} outside [{r['minimum']:g}, {r['maximum']:g}] of indicator {r['indicator_id']}"
+    ),
+    "share-out-of-range": lambda r: (
+        f"value {r['value']:g} of share indicator {r['indicator_id']} is outside [0, 100]"
+        if "value" in r
+        else f"share indicator range [{r['minimum']:g}, {r['maximum']:g}] reaches outside [0, 100]"
+    ),
+    "count-not-integral": lambda r: f"count {r['value']:g} is not a whole number >= 0",
+    "range-invalid": lambda r: f"minimum {r['minimum']:g} exceeds maximum {r['maximum']:g}",
+    "iso-code-invalid": lambda r: (
+        f"ISO 3166-2 code {r['iso_3166_2']!r} is unknown to pycountry or is not region_id {r['region_id']!r}"
+    ),
+    "member-unknown": lambda r: f"members {r['members']!r} name a region that does not exist",
+}
+FIELDS = {
+    "period-invalid": "period", "comparator-invalid": "comparator", "value-out-of-range": "value",
+    "share-out-of-range": "value", "count-not-integral": "value", "range-invalid": "minimum",
+    "iso-code-invalid": "iso_3166_2", "member-unknown": "members",
+}  # fmt: skip
+KEYS = {"observations": "observation_id", "indicators": "indicator_id", "regions": "region_id"}
+
+
+def _frames(ctx: Context) -> dict[str, pd.DataFrame]:
+    frames: dict[str, pd.DataFrame] = {}
+    ind = ctx.typed.get("indicators")
+    obs = ctx.typed.get("observations")
+    if ind is not None:
+        frames["indicators"] = ind.astype({"minimum": "float64", "maximum": "float64"})
+    if obs is not None and ind is not None:
+        joined = obs.join(
+            ind.set_index("indicator_id")[["unit", "kind", "minimum", "maximum"]].drop_duplicates(),
+            on="indicator_id",
+        )
+        frames["observations"] = joined.astype(
+            {"value": "float64", "minimum": "float64", "maximum": "float64"}
+        )
+    if ctx.typed.get("regions") is not None:
+        frames["regions"] = ctx.typed["regions"]
+    return frames
+
+
+def run(ctx: Context) -> None:
+    for name, frame in _frames(ctx).items():
+        model = MODELS[name]
+        for check in model.to_schema().checks + [
+            c for col in model.to_schema().columns.values() for c in col.checks
+        ]:
+            ctx.check(check.name, name)
+        try:
+            model.validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            _report(ctx, name, frame, exc.failure_cases)
+
+
+def _report(ctx: Context, name: str, frame: pd.DataFrame, failures: pd.DataFrame) -> None:
+    seen: set[tuple[str, int]] = set()
+    for check, index in zip(failures["check"], failures["index"], strict=True):
+        code = str(check)
+        if code not in MESSAGES or index is None or (code, int(index)) in seen:
+            continue
+        seen.add((code, int(index)))
+        row = frame.loc[int(index)].to_dict()
+        ctx.error(code, MESSAGES[code](row), name, int(index), FIELDS[code], row.get(KEYS[name]))
