@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-COVERED = ["S000", "S001", "S004"]
+COVERED = ["S000", "S001", "S002", "S003", "S004"]
 CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 CONTEXT = 20
 

@@ -536,7 +536,7 @@ IMPOSSIBLE = [
     ("3.1个百分点", "percent"),
     ("1.6倍", "percent"),
     ("445个", "percent"),
-    ("255,000 yuan", "10k-yuan-per-person"),
+    ("255,000 yuan", "percent"),
     ("25.5万元/人", "100m-yuan"),
     ("1.1万个", "10k-yuan-per-person"),
     ("30.5%", "times"),
@@ -572,3 +572,16 @@ def test_import_is_standard_library_only() -> None:
 def test_region_count_written_as_a_sum(text: str, value: int) -> None:
     number = parse(text)
     assert (number.value, number.precision, number.comparator, number.unit) == (value, 0.0, "=", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("three provinces and one city", 4, "="),
+        ("exceed 200 billion yuan", 2e11, ">"),
+        ("exceeds 5,000", 5000, ">"),
+    ],
+)
+def test_english_forms_from_the_transcript(text: str, value: float, comparator: str) -> None:
+    number = parse(text)
+    assert (number.value, number.comparator) == (value, comparator)

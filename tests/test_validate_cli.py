@@ -319,3 +319,19 @@ def test_frictionless_option_merges_reference_errors(pkg: Path) -> None:
     code, report = validate_json(pkg, "--frictionless")
     assert code == 1
     assert any(e["type"] == "frictionless" and e.get("resource") == "events" for e in report["errors"])
+
+
+def test_readme_documents_every_error_type() -> None:
+    from miitdata.checks import ERROR_TYPES
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in ERROR_TYPES if f"| `{code}` |" not in readme]
+    assert not missing, f"README lacks error types {missing}"
+
+
+def test_pre_commit_hook_runs_validate() -> None:
+    from tests.conftest import ROOT
+
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: miitdata-validate" in hooks and "entry: miitdata validate" in hooks

@@ -187,6 +187,57 @@ PLACES = [
         "shenzhen",
         "全面深化前海深港现代服务业合作区改革开放方案 (2021)",
     ),
+    # Jiangsu areas named in the transcript (S003, Li Feng on the chemical industry; part 003b)
+    (
+        "jiangsu-riverside-8",
+        "江苏沿江8市",
+        "Jiangsu: the eight cities along the Yangtze",
+        "group",
+        "",
+        "CN-JS",
+        "The eight prefecture-level cities of Jiangsu on the Yangtze (沿江八市): Nanjing, Wuxi, Changzhou, "
+        "Suzhou, Nantong, Yangzhou, Zhenjiang and Taizhou; the cities are not (yet) regions of their own, so "
+        "members are left blank",
+    ),
+    (
+        "jiangsu-yangtze-1km",
+        "江苏长江沿岸1公里范围",
+        "Jiangsu: within 1 km of the Yangtze",
+        "zone",
+        "",
+        "CN-JS",
+        "The strip within one kilometre of the Yangtze banks (沿江1公里范围) in Jiangsu, where chemical "
+        "enterprises are to be withdrawn under the Yangtze River Economic Belt protection policy",
+    ),
+    (
+        "taihu-first-level-protection-zone",
+        "太湖流域一级保护区",
+        "Taihu Lake first-level protection zone",
+        "zone",
+        "",
+        "CN-JS",
+        "The first-level protection zone of the Taihu Lake basin (太湖流域一级保护区) under the Jiangsu "
+        "Taihu "
+        "Lake water pollution prevention regulations (江苏省太湖水污染防治条例)",
+    ),
+    (
+        "jiangsu-grand-canal",
+        "京杭大运河江苏段沿线",
+        "Jiangsu: along the Beijing-Hangzhou Grand Canal",
+        "zone",
+        "",
+        "CN-JS",
+        "The area along the Jiangsu section of the Beijing-Hangzhou Grand Canal (京杭大运河)",
+    ),
+    (
+        "jiangsu-tongyu-river",
+        "通榆河沿线",
+        "Jiangsu: along the Tongyu River",
+        "zone",
+        "",
+        "CN-JS",
+        "The area along the Tongyu River (通榆河), Jiangsu's north-south water-transfer canal near the coast",
+    ),
 ]
 HEADER = ["region_id", "name_zh", "name_en", "level", "iso_3166_2", "gb2260", "parent", "members", "note"]
 

@@ -91,7 +91,7 @@ class UnitError(NumberParseError):
 PREFIX_HEDGES: dict[str, str] = {
     # Chinese
     "近": "~", "将近": "~", "接近": "~", "近乎": "~", "约": "~", "大约": "~", "大概": "~",
-    "超过": ">", "超": ">", "逾": ">", "超出": ">", "高于": ">", "多于": ">",
+    "超过": ">", "超": ">", "逾": ">", "超出": ">", "高于": ">", "多于": ">", "突破": ">",
     "不低于": ">=", "不少于": ">=", "至少": ">=",
     "不到": "<", "不足": "<", "低于": "<", "少于": "<",
     "不超过": "<=", "不高于": "<=", "不多于": "<=",
@@ -99,7 +99,8 @@ PREFIX_HEDGES: dict[str, str] = {
     # English
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~", "roughly": "~",
     "some": "~", "near": "~", "close to": "~",
-    "more than": ">", "over": ">", "above": ">", "exceeding": ">", "exceeded": ">", "in excess of": ">",
+    "more than": ">", "over": ">", "above": ">", "exceeding": ">", "exceeded": ">", "exceeds": ">",
+    "exceed": ">", "in excess of": ">",
     "at least": ">=", "no less than": ">=", "not less than": ">=", "no fewer than": ">=",
     "less than": "<", "fewer than": "<", "under": "<", "below": "<",
     "at most": "<=", "no more than": "<=", "not more than": "<=", "up to": "<=",
@@ -655,9 +656,10 @@ def parse(text: str) -> Number:
     """Parse one number phrase (number with optional hedge, scale, unit and counter); see the module doc."""
     if not isinstance(text, str):
         raise NumberParseError(repr(text), "not a string")
-    if (m := _REGION_SUM_RE.fullmatch(text.strip())) is not None:
-        # "三省一市" (3 provinces + 1 municipality): a count of regions written as a sum of two counts
-        parts = [parse(m.group(1) + m.group(2)), parse(m.group(3) + m.group(4))]
+    if (m := _REGION_SUM_RE.fullmatch(text.strip().lower())) is not None:
+        # "三省一市", "three provinces and one city": a count of regions written as a sum of two counts
+        g = [x for x in m.groups() if x is not None]
+        parts = [parse(g[0] + g[1]), parse(g[2] + g[3])]
         return Number(parts[0].value + parts[1].value, 0.0, "=", None, text)
     try:
         return _Parser(text).run()
@@ -667,7 +669,10 @@ def parse(text: str) -> Number:
         raise NumberParseError(text, f"malformed number ({exc})") from None
 
 
-_REGION_SUM_RE = re.compile(r"([一二两三四五六七八九十0-9]+)(省区?)([一二两三四五六七八九十0-9]+)(市|区)")
+_REGION_SUM_RE = re.compile(
+    r"([一二两三四五六七八九十0-9]+)(省区?)([一二两三四五六七八九十0-9]+)(市|区)"
+    r"|([a-z0-9]+)( provinces?) and ([a-z0-9]+)( cit(?:y|ies)| municipalit(?:y|ies))"
+)
 
 
 # --------------------------------------------------------------------------- units
@@ -678,6 +683,7 @@ _CONVERSIONS: dict[tuple[str | None, str], Decimal] = {
     ("percentage-points", "percentage-points"): Decimal(1),
     ("yuan", "100m-yuan"): Decimal("1e-8"),
     ("yuan-per-person", "10k-yuan-per-person"): Decimal("1e-4"),
+    ("yuan", "10k-yuan-per-person"): Decimal("1e-4"),  # "per person" said earlier: 人均营业收入…172.7万元
     (None, "count"): Decimal(1),
     (None, "100m-yuan"): Decimal("1e-8"),  # an amount without a currency word: 近10万亿 (a headline)
     ("times", "times"): Decimal(1),

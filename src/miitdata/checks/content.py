@@ -137,6 +137,12 @@ FIELDS = {
 KEYS = {"observations": "observation_id", "indicators": "indicator_id", "regions": "region_id"}
 
 
+def _unique_index(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Index by `key`, keeping the first of repeated keys (a primary-key error reported elsewhere)."""
+    indexed = frame.set_index(key)
+    return indexed[~indexed.index.duplicated(keep="first")]
+
+
 def _frames(ctx: Context) -> dict[str, pd.DataFrame]:
     frames: dict[str, pd.DataFrame] = {}
     ind = ctx.typed.get("indicators")
@@ -145,7 +151,7 @@ def _frames(ctx: Context) -> dict[str, pd.DataFrame]:
         frames["indicators"] = ind.astype({"minimum": "float64", "maximum": "float64"})
     if obs is not None and ind is not None:
         joined = obs.join(
-            ind.set_index("indicator_id")[["unit", "kind", "minimum", "maximum"]].drop_duplicates(),
+            _unique_index(ind, "indicator_id")[["unit", "kind", "minimum", "maximum"]],
             on="indicator_id",
         )
         frames["observations"] = joined.astype(

@@ -1,0 +1,296 @@
+"""Mutation suite: single faults injected into a copy of the real package, one per rule of every layer.
+
+Each fault must be reported with the right error `type`, resource and row, and the unmutated
+package must stay valid. hypothesis picks which row to break.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import miitdata
+from tests.conftest import copy_package, read_rows, write_rows
+
+Rows = dict[str, list[dict[str, str]]]
+RESOURCES = [
+    "observations",
+    "mentions",
+    "relations",
+    "discrepancies",
+    "indicators",
+    "regions",
+    "sources",
+    "events",
+]
+
+
+def load_rows(pkg: Path) -> tuple[dict[str, list[str]], Rows]:
+    headers, rows = {}, {}
+    for name in RESOURCES:
+        headers[name], rows[name] = read_rows(pkg.parent / "data" / f"{name}.csv")
+    return headers, rows
+
+
+BASE_HEADERS, BASE = load_rows(Path(__file__).resolve().parents[1] / "datapackage.json")
+INDICATORS = {r["indicator_id"]: r for r in BASE["indicators"]}
+OBS_UNIT = {r["observation_id"]: INDICATORS[r["indicator_id"]]["unit"] for r in BASE["observations"]}
+MENTIONED = {r["observation_id"] for r in BASE["mentions"]}
+
+
+def pick(rows: list[dict[str, str]], ok: Callable[[dict[str, str]], bool] = lambda r: True) -> list[int]:
+    return [i for i, r in enumerate(rows) if ok(r)]
+
+
+def _obs_index(rows: Rows, oid: str) -> int:
+    return next(i for i, r in enumerate(rows["observations"]) if r["observation_id"] == oid)
+
+
+# Each mutation: (candidate rows, mutate(rows, i) -> (resource, row index) of the expected error, type)
+def out_of_range(rows: Rows, i: int) -> tuple[str, int]:
+    r = rows["observations"][i]
+    r["value"] = str(float(INDICATORS[r["indicator_id"]]["maximum"]) * 10 + 1000)
+    return "observations", i
+
+
+def broken_fk(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["indicator_id"] = "no_such_indicator"
+    return "observations", i
+
+
+def duplicate_id(rows: Rows, i: int) -> tuple[str, int]:
+    rows["mentions"][i]["mention_id"] = rows["mentions"][i - 1]["mention_id"]
+    return "mentions", i
+
+
+def shifted_offset(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["start"], m["end"] = str(int(m["start"]) + 1), str(int(m["end"]) + 1)
+    return "mentions", i
+
+
+def altered_quote(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["exact"] = m["exact"][:-1] + ("X" if m["exact"][-1] != "X" else "Y")
+    return "mentions", i
+
+
+def wrong_prefix(rows: Rows, i: int) -> tuple[str, int]:
+    rows["mentions"][i]["prefix"] = "§" + rows["mentions"][i]["prefix"][1:]
+    return "mentions", i
+
+
+def value_text_outside(rows: Rows, i: int) -> tuple[str, int]:
+    rows["mentions"][i]["value_text"] = "999999"
+    return "mentions", i
+
+
+def offset_out_of_range(rows: Rows, i: int) -> tuple[str, int]:
+    rows["mentions"][i]["end"] = "10000000"
+    return "mentions", i
+
+
+def mention_value(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["value"] = str(float(m["value"]) * 2 + 1)
+    return "mentions", i
+
+
+def relation_breaks(rows: Rows, i: int) -> tuple[str, int]:
+    rel = rows["relations"][i]
+    j = _obs_index(rows, rel["target"])
+    rows["observations"][j]["value"] = str(float(rows["observations"][j]["value"]) * 3 + 7)
+    return "relations", i
+
+
+def relation_unknown_operand(rows: Rows, i: int) -> tuple[str, int]:
+    rows["relations"][i]["operands"] = "O9999"
+    return "relations", i
+
+
+def stale_discrepancy(rows: Rows, i: int) -> tuple[str, int]:
+    mid = rows["mentions"][i]["mention_id"]
+    rows["discrepancies"].append({
+        "discrepancy_id": "D999", "resource": "mentions", "target": mid, "error_type": "mention-disagrees",
+        "kind": "typo", "explanation": "a waiver for a failure that does not exist",
+    })  # fmt: skip
+    return "discrepancies", len(rows["discrepancies"]) - 1
+
+
+def missing_discrepancy_target(rows: Rows, i: int) -> tuple[str, int]:
+    rows["discrepancies"][i]["target"] = "M999-9999"
+    return "discrepancies", i
+
+
+def bad_period(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["period"] = "2021-13"
+    return "observations", i
+
+
+def bad_comparator(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["comparator"] = "≈"
+    return "observations", i
+
+
+def not_integral(rows: Rows, i: int) -> tuple[str, int]:
+    r = rows["observations"][i]
+    r["value"] = str(float(r["value"]) + 0.5)
+    return "observations", i
+
+
+def unmentioned(rows: Rows, i: int) -> tuple[str, int]:
+    oid = rows["observations"][i]["observation_id"]
+    rows["mentions"][:] = [m for m in rows["mentions"] if m["observation_id"] != oid]
+    return "observations", i
+
+
+def unknown_member(rows: Rows, i: int) -> tuple[str, int]:
+    rows["regions"][i]["members"] += " atlantis"
+    return "regions", i
+
+
+def wrong_iso(rows: Rows, i: int) -> tuple[str, int]:
+    rows["regions"][i]["iso_3166_2"] = "CN-XX"
+    return "regions", i
+
+
+def share_range(rows: Rows, i: int) -> tuple[str, int]:
+    rows["indicators"][i]["maximum"] = "150"
+    return "indicators", i
+
+
+def inverted_range(rows: Rows, i: int) -> tuple[str, int]:
+    r = rows["indicators"][i]
+    r["minimum"], r["maximum"] = "5", "1"
+    return "indicators", i
+
+
+def changed_source_byte(rows: Rows, i: int) -> tuple[str, int]:
+    return "sources", i  # the file itself is changed in the test (see SOURCE_BYTE)
+
+
+def unit(oid: str) -> str:
+    return OBS_UNIT.get(oid, "")
+
+
+MUTATIONS: dict[str, tuple[str, list[int], Callable[[Rows, int], tuple[str, int]], str]] = {
+    "value-out-of-range": ("observations", pick(BASE["observations"]), out_of_range, "value-out-of-range"),
+    "foreign-key": ("observations", pick(BASE["observations"]), broken_fk, "foreign-key"),
+    "duplicate-id": ("mentions", pick(BASE["mentions"])[1:], duplicate_id, "primary-key"),
+    "shifted-offset": ("mentions", pick(BASE["mentions"]), shifted_offset, "quote-mismatch"),
+    "altered-quote": ("mentions", pick(BASE["mentions"]), altered_quote, "quote-mismatch"),
+    "prefix": (
+        "mentions",
+        pick(BASE["mentions"], lambda m: len(m["prefix"]) > 1),
+        wrong_prefix,
+        "prefix-mismatch",
+    ),
+    "value-text": ("mentions", pick(BASE["mentions"]), value_text_outside, "value-text-not-in-quote"),
+    "offset-range": ("mentions", pick(BASE["mentions"]), offset_out_of_range, "offset-out-of-range"),
+    "mention-value": (
+        "mentions",
+        pick(BASE["mentions"], lambda m: float(m["value"]) > 0),
+        mention_value,
+        "value-text-mismatch",
+    ),
+    "relation": (
+        "relations",
+        pick(
+            BASE["relations"],
+            lambda r: (
+                r["expected"] == "holds"
+                and r["kind"] in ("difference", "sum", "ratio", "share", "equal", "growth")
+            ),
+        ),
+        relation_breaks,
+        "relation-failed",
+    ),
+    "relation-invalid": (
+        "relations",
+        pick(BASE["relations"], lambda r: r["kind"] != "member-count"),
+        relation_unknown_operand,
+        "relation-invalid",
+    ),
+    "stale": ("mentions", pick(BASE["mentions"]), stale_discrepancy, "stale-discrepancy"),
+    "discrepancy-target": (
+        "discrepancies",
+        pick(BASE["discrepancies"]),
+        missing_discrepancy_target,
+        "discrepancy-invalid",
+    ),
+    "period": ("observations", pick(BASE["observations"]), bad_period, "period-invalid"),
+    "comparator": ("observations", pick(BASE["observations"]), bad_comparator, "constraint-error"),
+    "count": (
+        "observations",
+        pick(BASE["observations"], lambda r: unit(r["observation_id"]) == "count"),
+        not_integral,
+        "count-not-integral",
+    ),
+    "unmentioned": (
+        "observations",
+        pick(BASE["observations"], lambda r: not r["derived_by"]),
+        unmentioned,
+        "observation-unmentioned",
+    ),
+    "member": (
+        "regions",
+        pick(BASE["regions"], lambda r: bool(r["members"])),
+        unknown_member,
+        "member-unknown",
+    ),
+    "iso": ("regions", pick(BASE["regions"], lambda r: bool(r["iso_3166_2"])), wrong_iso, "iso-code-invalid"),
+    "share-range": (
+        "indicators",
+        pick(BASE["indicators"], lambda r: r["kind"] == "share" and r["unit"] == "percent"),
+        share_range,
+        "share-out-of-range",
+    ),
+    "range": ("indicators", pick(BASE["indicators"]), inverted_range, "range-invalid"),
+    "source-byte": ("sources", pick(BASE["sources"]), changed_source_byte, "source-hash-mismatch"),
+}
+
+
+def test_unmutated_package_is_valid() -> None:
+    report = miitdata.validate()
+    assert report.valid, [e.to_dict() for e in report.errors]
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_single_fault_is_detected(name: str, data: st.DataObject) -> None:
+    _, candidates, mutate, expected = MUTATIONS[name]
+    assert candidates, f"no row to mutate for {name}"
+    i = data.draw(st.sampled_from(candidates), label="row")
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = copy_package(Path(tmp))
+        headers, rows = load_rows(pkg)
+        resource, index = mutate(rows, i)
+        for res in RESOURCES:
+            write_rows(pkg.parent / "data" / f"{res}.csv", headers[res], rows[res])
+        if name == "source-byte":
+            path = pkg.parent / rows["sources"][i]["path"]
+            raw = bytearray(path.read_bytes())
+            raw[len(raw) // 2] ^= 0x01
+            path.write_bytes(bytes(raw))
+        report = miitdata.validate(str(pkg))
+    hits = [e for e in report.errors if e.type == expected]
+    assert hits, f"{name}: expected {expected}, got {[e.to_dict() for e in report.errors]}"
+    assert any(e.resource == resource and e.row == index + 2 for e in hits), [e.to_dict() for e in hits]
+
+
+def test_csv_rows_are_unchanged_by_the_reader(tmp_path: Path) -> None:
+    """Writing back what we read changes no byte: the suite's mutations are the only differences."""
+    pkg = copy_package(tmp_path)
+    headers, rows = load_rows(pkg)
+    for res in RESOURCES:
+        before = (pkg.parent / "data" / f"{res}.csv").read_bytes()
+        write_rows(pkg.parent / "data" / f"{res}.csv", headers[res], rows[res])
+        assert (pkg.parent / "data" / f"{res}.csv").read_bytes() == before, res
+    assert csv  # the csv module is the reader under test
