@@ -547,7 +547,9 @@ EXCLUSIONS = [
     (
         SID,
         "catalog in 2012 and 2018",
-        "years naming the two editions (2012 and 2018) of the industrial transfer guidance catalogue (time references)",
+        "years naming the two editions (2012 and 2018) of the industrial transfer guidance catalogue (time references); "
+        "the garbled sentence lost the figure S003 states here (more than 20 industrial cooperation docking "
+        "activities in Henan, Jiangxi, Xinjiang, Guizhou..., O0902), so S002 has no mention of it",
     ),
     (SID, "at the end of 2021, the Ministry", "time reference (end of 2021) of a sentence without a figure"),
     (SID, "not over 15 billion yuan to introduce 22 aircraft", UNRELATED + " (headline)"),

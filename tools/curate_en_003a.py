@@ -319,6 +319,28 @@ INDICATORS = [
         10000000,
         "Hong Kong-funded enterprises (港资企业) registered in the region, cumulative",
     ),
+    (
+        "strategic_pillar_industry_clusters",
+        "战略性支柱产业集群数量",
+        "Number of strategic pillar industry clusters",
+        "count",
+        "count",
+        0,
+        1000,
+        "Strategic pillar industry clusters (战略性支柱产业集群) a province has designated for cultivation (for "
+        "Guangdong the ten of its 'double ten' cluster programme, 十大战略性支柱产业集群)",
+    ),
+    (
+        "strategic_emerging_industry_clusters",
+        "战略性新兴产业集群数量",
+        "Number of strategic emerging industry clusters",
+        "count",
+        "count",
+        0,
+        1000,
+        "Strategic emerging industry clusters (战略性新兴产业集群) a province has designated for cultivation (for "
+        "Guangdong the ten of its 'double ten' cluster programme, 十大战略性新兴产业集群)",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -363,7 +385,9 @@ OBSERVATIONS = [
         "",
         "More than 20 industrial cooperation docking activities held in Henan, Jiangxi, Xinjiang, Guizhou and other "
         "central and western regions; cumulative, start not stated (the answer covers the work since 2012); "
-        + MT_ONLY,
+        "S002 has the same sentence but its translation lost the figure ('the two version of the industrial "
+        "transfer guidance catalog in 2012 and 2018 will be formulated in the central and western regions of Henan, "
+        "Jiangxi, Xinjiang, Guizhou and other regions'), so S002 has no mention of it; " + MT_ONLY,
     ),
     (
         "O0903",
@@ -689,6 +713,34 @@ OBSERVATIONS = [
         E22,
         "",
         "Qianhai cooperation zone GDP growth in 2021, year on year; " + MT_ONLY,
+    ),
+    (
+        "O0929",
+        "strategic_pillar_industry_clusters",
+        "CN-GD",
+        "2022",
+        "10",
+        "=",
+        E22,
+        "",
+        "'accelerated the cultivation of ten strategic pillar industries Clusters' (Wu Dongwen): Guangdong's ten "
+        "strategic pillar industry clusters, province-wide (the 'double ten' programme); the number is written as a "
+        "word; " + AS_OF_2022 + "; " + MT_ONLY,
+    ),
+    (
+        "O0930",
+        "strategic_emerging_industry_clusters",
+        "CN-GD",
+        "2022",
+        "10",
+        "=",
+        E22,
+        "",
+        "'and ten strategic emerging industry clusters' (Wu Dongwen): Guangdong's ten strategic emerging industry "
+        "clusters, province-wide (the 'double ten' programme); the number is written as a word; "
+        + AS_OF_2022
+        + "; "
+        + MT_ONLY,
     ),
 ]
 
@@ -1368,6 +1420,27 @@ MENTIONS = [
         None,
         "Qianhai (the subject is two sentences back); " + FUTURE,
     ),
+    (
+        "M003-0091",
+        "O0929",
+        "accelerated the cultivation of ten strategic pillar industries Clusters and ten strategic emerging industry "
+        "clusters",
+        "ten strategic pillar industries",
+        None,
+        None,
+        "number written as a word (not caught by the digit coverage test); the 'six major projects' of the same "
+        "sentence name a programme (六大工程), not a statistic",
+    ),
+    (
+        "M003-0092",
+        "O0930",
+        "accelerated the cultivation of ten strategic pillar industries Clusters and ten strategic emerging industry "
+        "clusters",
+        "ten strategic emerging industry clusters",
+        None,
+        None,
+        "number written as a word (not caught by the digit coverage test)",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1614,7 +1687,11 @@ def merge_tables(mine: dict[str, list[dict[str, str]]]) -> dict[str, list[dict[s
             assert r["unit"] == m["unit"] and r["kind"] == m["kind"], (
                 f"indicator {r['indicator_id']} exists with another unit/kind: {r}"
             )
-    indicators = [r for r in existing_ind if r["indicator_id"] not in my_ind] + mine["indicators"]
+    # replace in place (stable row order whatever order the curation scripts run in), append new ones
+    mine_by_id = {r["indicator_id"]: r for r in mine["indicators"]}
+    indicators = [mine_by_id.get(r["indicator_id"], r) for r in existing_ind]
+    present = {r["indicator_id"] for r in existing_ind}
+    indicators += [r for r in mine["indicators"] if r["indicator_id"] not in present]
 
     def merged(name, key, owns):
         kept = [r for r in read_csv(path(name)) if not owns(r[key])]

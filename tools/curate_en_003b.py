@@ -2254,6 +2254,29 @@ RELATIONS = [
         "197 <= 207",
         "S003 (Henan): 197 of the 207 middle categories",
     ),
+    (
+        "R0207",
+        "part-of",
+        "O0048",
+        "O1328",
+        "half-unit",
+        "holds",
+        "12 <= 25",
+        "S003 (Li Feng): the 12 national advanced manufacturing clusters jointly cultivated in the Yangtze River Delta "
+        "are among the 25 national key clusters of the time (O0048, the winners of the first two competition rounds); "
+        "the part-whole follows from the definition, the text does not state '12 of 25'",
+    ),
+    (
+        "R0208",
+        "part-of",
+        "O0044",
+        "O1331",
+        "half-unit",
+        "holds",
+        "30 <= 445",
+        "S003 (Li Feng): Jiangsu's 30 national new-industrialization demonstration bases are among the 445 national "
+        "ones (O0044); the part-whole follows from the definition, the text does not state '30 of 445'",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------

@@ -1978,6 +1978,16 @@ RELATIONS = [
         "15 <= 20",
         "20个工业大市中，15个增速超过全国平均水平",
     ),
+    (
+        "R0021",
+        "equal",
+        "O0093",
+        "O0082",
+        "half-unit",
+        "holds",
+        "10 = 10",
+        "10个工业大省均保持增长: 均 (all) — the major industrial provinces that grew are all 10 of them",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -2178,6 +2188,8 @@ def check_relation(
     if kind == "difference":
         a, b = iv
         return overlap(T, (a[0] - b[1], a[1] - b[0]))
+    if kind == "equal":
+        return overlap(T, iv[0])
     if kind == "ratio":
         return overlap(T, div(iv[0], iv[1]))
     if kind == "share":
@@ -2249,6 +2261,13 @@ def build() -> dict[str, list[dict[str, str]]]:
     }
 
 
+def _in_place(existing: list[dict[str, str]], mine: list[dict[str, str]], key: str) -> list[dict[str, str]]:
+    """Replace rows in place and append new ones: a stable row order whatever order the scripts run in."""
+    by_id = {r[key]: r for r in mine}
+    present = {r[key] for r in existing}
+    return [by_id.get(r[key], r) for r in existing] + [r for r in mine if r[key] not in present]
+
+
 def merge(resource: str, mine: list[dict[str, str]], key: str, owned) -> list[dict[str, str]]:
     path = ROOT / SCHEMAS[resource]["path"]
     _, existing = read_csv(path)
@@ -2257,7 +2276,7 @@ def merge(resource: str, mine: list[dict[str, str]], key: str, owned) -> list[di
     return (
         sorted(kept + mine, key=lambda r: r[key])
         if resource != "indicators"
-        else [r for r in existing if r[key] not in my_ids] + mine
+        else _in_place(existing, mine, key)
     )
 
 
