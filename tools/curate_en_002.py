@@ -11,7 +11,7 @@ This script is the reviewable record of the curation of S002. It owns:
   - relations R0300-R0399 and discrepancies D300-D399,
   - curation/exclusions_002.csv (the coverage exclusions of S002).
 Every other row of data/*.csv is kept as it is. Several curation scripts write the same CSVs in
-parallel, so the whole read-merge-write runs under an exclusive lock (data/.curation.lock) and
+parallel, so the whole read-merge-write runs under an exclusive lock (.curation.lock) and
 re-reads the CSVs inside it.
 
 Facts already in the dataset (O0001-O0093, from the Chinese sources) get S002 mentions attached;
@@ -848,7 +848,7 @@ def write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
-    lock = open(ROOT / "data" / ".curation.lock", "w")  # noqa: SIM115 - held until the end
+    lock = open(ROOT / ".curation.lock", "w")  # noqa: SIM115 - held until the end
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
         existing = {

@@ -11,7 +11,7 @@ Modelled on tools/curate_zh.py. This script is the reviewable record of this par
 it adds, observations O0900-O1299, mentions M003-0001-M003-0499, relations R0100-R0199,
 discrepancies D100-D199 and the coverage exclusions in curation/exclusions_003a.csv. Offsets are
 never typed: `tools.quote.locate` computes them. Every other row of data/*.csv is kept as it is.
-The read-merge-write runs under an exclusive lock on data/.curation.lock (other curation scripts
+The read-merge-write runs under an exclusive lock on .curation.lock (other curation scripts
 write the same CSVs), re-reading the CSVs inside the lock.
 
 Mentions of facts already in the dataset (the 2022 figures of S000/S001, O0001-O0093) attach to
@@ -1858,7 +1858,7 @@ def write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
 
 def main() -> None:
     mine = build()
-    lock = open(ROOT / "data" / ".curation.lock", "w")  # noqa: SIM115
+    lock = open(ROOT / ".curation.lock", "w")  # noqa: SIM115
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
         tables = merge_tables(mine)

@@ -17,7 +17,7 @@ and curation/exclusions_003b.csv. Mentions of facts already in the dataset attac
 observations (O0001-O0093 from the Chinese curation, O17xx from part 002).
 
 Offsets are never typed: `tools.quote.locate` computes them. The whole read-merge-write runs under
-an exclusive lock on data/.curation.lock because other curation scripts write the same CSVs.
+an exclusive lock on .curation.lock because other curation scripts write the same CSVs.
 """
 
 from __future__ import annotations
@@ -2714,7 +2714,7 @@ def write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
-    lock = open(ROOT / "data" / ".curation.lock", "w")  # noqa: SIM115  (held until exit)
+    lock = open(ROOT / ".curation.lock", "w")  # noqa: SIM115  (held until exit)
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
         existing = {

@@ -2362,7 +2362,7 @@ def write(resource_path: Path, header: list[str], rows: list[dict[str, str]]) ->
 def main() -> None:
     import fcntl
 
-    lock = (ROOT / "data" / ".curation.lock").open("w")
+    lock = (ROOT / ".curation.lock").open("w")
     fcntl.flock(lock, fcntl.LOCK_EX)  # other curation scripts write the same CSVs
     mine = build()
     my_rel = {r[0] for r in RELATIONS}

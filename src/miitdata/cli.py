@@ -136,3 +136,8 @@ def main() -> None:
             f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)", err=True
         )
         sys.exit(2)
+
+
+import miitdata.cli_explore  # noqa: E402  (registers show/cite/info/datasheet)
+import miitdata.cli_export  # noqa: E402,F401  (registers export)
+from miitdata import cli_versions  # noqa: E402,F401  (registers versions/diff)

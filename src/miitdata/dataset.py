@@ -48,9 +48,12 @@ class Dataset:
         source: str | None = None,
         lang: str = "en",
     ) -> pd.DataFrame:
-        """Observations joined with indicator and region labels (in `lang`: "en" or "zh") and source counts.
+        """Observations joined with indicator and region labels (in `lang`: "en" or "zh"), the value as a
+        person reads it (`display`: `≈ 100,000 亿元`, `19.21%`) and how many sources state it.
 
-        Filters match ids exactly, or names (Chinese or English) case-insensitively.
+        The same filters as `miitdata show`: ids or names (Chinese or English), case-insensitive; region
+        names also without their generic suffix (`West`, `西部`, `四川`); `period` keeps the periods lying
+        within it. A value naming nothing raises `miitdata.facts.FilterError` (a ValueError).
         """
         from miitdata.facts import facts
 
@@ -59,7 +62,12 @@ class Dataset:
         )
 
     def cite(self, observation_id: str) -> pd.DataFrame:
-        """Every quote of one observation, per source, with offsets and the source's publication details."""
+        """Every quote of one observation (one row each, by source and offset) with offsets, publication
+        details, discrepancy ids and a ready-to-paste `citation`, as `miitdata cite` shows it.
+
+        `.attrs["observation"]` is the figure itself, `.attrs["discrepancies"]` the known problems with
+        it; `miitdata.facts.cite_record()` returns all of it as JSON-ready dicts.
+        """
         from miitdata.facts import cite
 
         return cite(self, observation_id)

@@ -79,6 +79,28 @@ def resolve_inside(root: Path, relpath: Any, descriptor: Path) -> Path:
     return root / relpath
 
 
+def _constraint_problem(field: dict[str, Any]) -> str | None:
+    """Why a field's constraints cannot be applied (a bad pattern, a non-numeric bound ...), or None."""
+    import re
+
+    cons = field.get("constraints", {})
+    if not isinstance(cons, dict):
+        return "constraints must be an object"
+    if "pattern" in cons:
+        if not isinstance(cons["pattern"], str):
+            return "pattern must be a string"
+        try:
+            re.compile(cons["pattern"])
+        except re.error as exc:
+            return f"pattern {cons['pattern']!r} is not a regular expression ({exc})"
+    for key in ("minimum", "maximum", "minLength", "maxLength"):
+        if key in cons and (isinstance(cons[key], bool) or not isinstance(cons[key], (int, float))):
+            return f"{key} must be a number, got {cons[key]!r}"
+    if "enum" in cons and not isinstance(cons["enum"], list):
+        return "enum must be a list"
+    return None
+
+
 def read_package(path: str | Path | None = None) -> Package:
     """Read and check the shape of a descriptor; raise PackageError (exit 2) when it cannot be used."""
     if path is None:
@@ -103,6 +125,8 @@ def read_package(path: str | Path | None = None) -> Package:
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             str(desc_path),
         ) from None
+    except RecursionError:
+        raise PackageError("descriptor-invalid-json", "JSON nested too deeply", str(desc_path)) from None
     if not isinstance(descriptor, dict):
         raise PackageError("descriptor-invalid", "the descriptor must be a JSON object", str(desc_path))
     profile = descriptor.get("$schema")
@@ -135,6 +159,11 @@ def read_package(path: str | Path | None = None) -> Package:
             if not isinstance(f, dict) or not isinstance(f.get("name"), str):
                 raise PackageError(
                     "descriptor-invalid", f"resource {name!r} has a field without a name", str(desc_path)
+                )
+            problem = _constraint_problem(f)
+            if problem:
+                raise PackageError(
+                    "descriptor-invalid", f"resource {name!r} field {f['name']!r}: {problem}", str(desc_path)
                 )
         resolve_inside(desc_path.parent, res.get("path"), desc_path)
         package.resources[name] = res

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +36,7 @@ def read_dtype(field: dict[str, Any]) -> str:
     return "string"
 
 
-def read_table(path: str, schema: dict[str, Any]) -> pd.DataFrame:
+def read_table(path: str | IO[bytes], schema: dict[str, Any]) -> pd.DataFrame:
     """Read a valid CSV resource into a typed DataFrame (strings, nullable ints, floats, dates, categoricals).
 
     Floats round-trip the CSV text: `repr(float("17.84")) == "17.84"`.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +105,17 @@ ERROR_TYPES: dict[str, tuple[str, str]] = {
 }
 
 
+MAX_MESSAGE = 500
+
+
+def records(frame: pd.DataFrame, columns: list[str], index: bool = True) -> Iterator[tuple[Any, ...]]:
+    """Like `frame[columns].itertuples(name=None)`, but 30x faster on Arrow-backed string columns."""
+    lists = [frame[c].tolist() for c in columns]
+    if index:
+        lists.insert(0, frame.index.tolist())
+    return zip(*lists, strict=True)
+
+
 def layer_of(error_type: str) -> str:
     return ERROR_TYPES[error_type][0]
 
@@ -135,4 +147,8 @@ class Context:
         id: str | None = None,
     ) -> None:
         self.check(error_type, resource).errors += 1
+        if len(message) > MAX_MESSAGE:  # never echo a huge cell (a 50 MB field) into the report
+            message = f"{message[:MAX_MESSAGE]}… ({len(message) - MAX_MESSAGE} more characters)"
+        if id is not None and len(id) > MAX_MESSAGE:
+            id = id[:MAX_MESSAGE] + "…"
         self.errors.append(Error(error_type, layer_of(error_type), message, resource, row, field, id))

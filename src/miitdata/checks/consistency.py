@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from miitdata.checks import Context
+from miitdata.checks import Context, records
 from miitdata.numbers import NumberParseError, agrees, parse, to_unit
 
 LOOSE = {"=", "~"}  # a source that drops or adds "nearly"/"about" still states the same figure
@@ -52,24 +52,27 @@ def readings(ctx: Context) -> dict[str, Reading]:
     ctx.check("value-text-unparsed", "mentions")
     ctx.check("value-text-mismatch", "mentions")
     cols = ["mention_id", "observation_id", "value_text", "value"]
-    for row, mid, oid, text, value in mentions[cols].itertuples(name=None):
+    # The same text in the same unit always reads the same: parse each (text, unit) once.
+    parsed: dict[tuple[str, str], Reading | str] = {}
+    for row, mid, oid, text, value in records(mentions, cols):
         unit = units.get(obs_ind.get(oid))
         if not isinstance(text, str) or not isinstance(unit, str):
             continue
-        try:
-            number = parse(text)
-            converted, precision = to_unit(number, unit)
-        except NumberParseError as exc:
+        reading = parsed.get((text, unit))
+        if reading is None:
+            reading = parsed[(text, unit)] = _read(text, unit)
+        if isinstance(reading, str):
             ctx.error(
                 "value-text-unparsed",
-                f"{exc} (indicator unit {unit})",
+                f"{reading} (indicator unit {unit})",
                 "mentions",
                 int(row),
                 "value_text",
                 mid,
             )
             continue
-        out[str(mid)] = Reading(converted, precision, number.comparator)
+        converted, precision = reading.value, reading.precision
+        out[str(mid)] = reading
         if _is_number(value) and not agrees(converted, float(value), precision):
             ctx.error(
                 "value-text-mismatch",
@@ -80,6 +83,16 @@ def readings(ctx: Context) -> dict[str, Reading]:
                 mid,
             )
     return out
+
+
+def _read(text: str, unit: str) -> Reading | str:
+    """What a value_text says in `unit`, or why it cannot be read."""
+    try:
+        number = parse(text)
+        converted, precision = to_unit(number, unit)
+    except NumberParseError as exc:
+        return str(exc)
+    return Reading(converted, precision, number.comparator)
 
 
 def _is_number(value: Any) -> bool:
@@ -95,12 +108,11 @@ def run(ctx: Context) -> None:
         ctx.check(check, "mentions" if check == "mention-disagrees" else "observations")
     facts = {
         oid: (value, comparator, row)
-        for row, oid, value, comparator in obs[["observation_id", "value", "comparator"]].itertuples(
-            name=None
-        )
+        for row, oid, value, comparator in records(obs, ["observation_id", "value", "comparator"])
     }
     agreeing: dict[str, list[tuple[str, float, float]]] = {}
-    for row, mid, oid, value in mentions[["mention_id", "observation_id", "value"]].itertuples(name=None):
+    halves: dict[str, float] = {}  # half a unit of each observation's value text
+    for row, mid, oid, value in records(mentions, ["mention_id", "observation_id", "value"]):
         if oid not in facts or not _is_number(value):
             continue
         o_value, o_comp, _ = facts[oid]
@@ -109,7 +121,10 @@ def run(ctx: Context) -> None:
         comparator = reading.comparator if reading else "="
         if not _is_number(o_value):
             continue
-        same_value = agrees(float(value), float(o_value), precision + half_unit(_text(o_value)))
+        o_half = halves.get(oid)
+        if o_half is None:
+            o_half = halves[oid] = half_unit(_text(o_value))
+        same_value = agrees(float(value), float(o_value), precision + o_half)
         same_comp = not isinstance(o_comp, str) or comparators_agree(comparator, o_comp)
         if not (same_value and same_comp):
             ctx.error(
@@ -135,7 +150,7 @@ def run(ctx: Context) -> None:
                 oid,
             )
     mentioned = set(mentions["observation_id"].dropna())
-    for row, oid, derived in obs[["observation_id", "derived_by"]].itertuples(name=None):
+    for row, oid, derived in records(obs, ["observation_id", "derived_by"]):
         is_derived = isinstance(derived, str)
         if not is_derived and oid not in mentioned:
             ctx.error(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from miitdata.checks import Context
+from miitdata.checks import Context, records
 from miitdata.package import PackageError, resolve_inside
 
 CONTEXT = 16  # prefix and suffix are the CONTEXT code points around the quote (fewer at the text's ends)
@@ -77,7 +77,7 @@ def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
     ):
         ctx.check(check, "mentions")
     cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
-    for row, mid, sid, start, end, exact, prefix, suffix, value_text in mentions[cols].itertuples(name=None):
+    for row, mid, sid, start, end, exact, prefix, suffix, value_text in records(mentions, cols):
         row = int(row)
         if isinstance(exact, str) and isinstance(value_text, str) and value_text not in exact:
             ctx.error(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from miitdata.checks import Context
+from miitdata.checks import Context, records
 from miitdata.checks.consistency import half_unit, readings
 from miitdata.periods import PeriodError, years
 from miitdata.schema import number_text
@@ -111,7 +111,7 @@ def run(ctx: Context) -> None:
     discrepancies = _discrepancies(ctx)
     cols = ["relation_id", "kind", "target", "operands", "tolerance", "expected"]
     targets: dict[str, str] = {}
-    for row, rid, kind, target, operands, tolerance, expected in rel[cols].itertuples(name=None):
+    for row, rid, kind, target, operands, tolerance, expected in records(rel, cols):
         row = int(row)
         if not isinstance(kind, str) or not isinstance(target, str):
             continue
@@ -155,7 +155,7 @@ def run(ctx: Context) -> None:
                 "target",
                 rid,
             )
-    for row, oid, derived in obs[["observation_id", "derived_by"]].itertuples(name=None):
+    for row, oid, derived in records(obs, ["observation_id", "derived_by"]):
         if isinstance(derived, str) and derived in targets and targets[derived] != oid:
             ctx.error(
                 "relation-invalid",
@@ -213,14 +213,12 @@ def _observation_intervals(ctx: Context) -> dict[str, tuple[Interval, Interval, 
     read = readings(ctx)
     widest: dict[str, float] = {}
     if mentions is not None:
-        for mid, oid in zip(mentions["mention_id"], mentions["observation_id"], strict=True):
+        for mid, oid in records(mentions, ["mention_id", "observation_id"], index=False):
             r = read.get(str(mid))
             if r is not None:
                 widest[oid] = max(widest.get(oid, 0.0), r.precision)
     out: dict[str, tuple[Interval, Interval, float]] = {}
-    for oid, value, comparator in obs[["observation_id", "value", "comparator"]].itertuples(
-        index=False, name=None
-    ):
+    for oid, value, comparator in records(obs, ["observation_id", "value", "comparator"], index=False):
         if not isinstance(value, (int, float)) or value != value or not isinstance(comparator, str):
             continue
         precision = widest.get(oid, half_unit(number_text(float(value))))
@@ -258,7 +256,7 @@ def _check_discrepancy_targets(ctx: Context) -> None:
         return
     keys = {"mentions": "mention_id", "observations": "observation_id", "relations": "relation_id"}
     ids = {name: set(ctx.typed[name][key].dropna()) for name, key in keys.items() if name in ctx.typed}
-    for row, did, resource, target in d[["discrepancy_id", "resource", "target"]].itertuples(name=None):
+    for row, did, resource, target in records(d, ["discrepancy_id", "resource", "target"]):
         if isinstance(resource, str) and resource in ids and target not in ids[resource]:
             ctx.error(
                 "discrepancy-invalid",

@@ -9,6 +9,7 @@ Row numbers are CSV record numbers with the header as row 1, as in frictionless.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ INTEGER = r"[+-]?[0-9]+"
 NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 MAX_ERRORS_PER_CHECK = 1000
+ROW_CHECKS = ("blank-row", "extra-cell", "missing-cell")
 csv.field_size_limit(2**31 - 1)
 
 
@@ -37,71 +39,228 @@ def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
         ctx.error("resource-not-found", f"no file {res['path']}", name)
         return None
     data = path.read_bytes()
+    clean = True  # nothing wrong at the byte level: the fast Arrow reader may parse the file
     ctx.check("encoding-error", name)
     if data.startswith(b"\xef\xbb\xbf"):
         ctx.error(
             "encoding-error", "file starts with a UTF-8 byte-order mark (declared utf-8 without BOM)", name, 1
         )
-        data = data[3:]
+        data, clean = data[3:], False
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         ctx.error("encoding-error", f"not UTF-8 at byte {exc.start} (line {line}): {exc.reason}", name, line)
-        text = data.decode("utf-8", errors="replace")
+        text, clean = data.decode("utf-8", errors="replace"), False
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         ctx.error("encoding-error", f"NUL byte on line {line}", name, line)
-        text = text.replace("\x00", "")
+        text, clean = text.replace("\x00", ""), False
     ctx.check("format-error", name)
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         ctx.error("format-error", f"CR line end on line {line} (the dialect declares LF)", name, line)
+        clean = False
     fields = [f["name"] for f in res["schema"]["fields"]]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    try:
-        header = next(reader, None)
-        for row in reader:
-            rows.append(row)
-            numbers.append(len(numbers) + 2)
-    except csv.Error as exc:
-        ctx.error("format-error", f"malformed CSV near line {reader.line_num}: {exc}", name, len(numbers) + 2)
+    # Pass 1 checks every record with the strict csv module, keeping nothing. A clean file with the
+    # schema's header is then parsed into Arrow columns by pyarrow (compact and fast); anything else
+    # gets pass 2, which keeps the well-formed rows itself.
+    fast = clean and len(fields) > 1 and _has_pyarrow()
+    scan = _scan(text, fields, None if fast else _ColumnBuilder)
+    frame = None
+    if fast and scan.clean and scan.header == fields:
+        frame = _arrow_frame(data, fields, scan.rows)
+    if frame is None and scan.builder is None:
+        scan = _scan(text, fields, _ColumnBuilder)
+    del data, text
+    if scan.error is not None:
+        ctx.error("format-error", scan.error[0], name, scan.error[1])
+    header = scan.header
     if header is None:
         ctx.error("missing-label", "empty file: no header row", name, 1)
         header = []
     _check_labels(ctx, name, header, fields)
-    width = len(header)
-    ctx.check("blank-row", name)
-    ctx.check("extra-cell", name)
-    ctx.check("missing-cell", name)
-    good_rows: list[list[str]] = []
-    good_numbers: list[int] = []
-    for number, row in zip(numbers, rows, strict=True):
-        if not any(row):
-            _limited(ctx, "blank-row", "blank row", name, number)
-            continue
-        if len(row) > width:
-            _limited(ctx, "extra-cell", f"{len(row)} cells, header has {width}", name, number)
-            continue
-        if len(row) < width:
-            _limited(ctx, "missing-cell", f"{len(row)} cells, header has {width}", name, number)
-            row = row + [""] * (width - len(row))
-        good_rows.append(row)
-        good_numbers.append(number)
-    columns = list(zip(*good_rows, strict=True)) if good_rows else [()] * width
-    frame = pd.DataFrame(
-        {
-            label: pd.array(list(col), dtype=object)
-            for label, col in zip(header, columns, strict=True)
-            if label in fields
-        },
-        index=pd.Index(good_numbers, dtype="int64", name="row"),
-    )
+    for check in ROW_CHECKS:
+        ctx.check(check, name)
+        for message, row_number in scan.issues[check]:
+            _limited(ctx, check, message, name, row_number)
+        if scan.overflow[check]:
+            _limited_count(ctx, check, name, scan.overflow[check])
+    if frame is None:
+        present = [f for f in _first_labels(header) if f in fields]
+        frame = (scan.builder or _ColumnBuilder([])).frame(present)
     for missing in (f for f in fields if f not in frame.columns):
-        frame[missing] = pd.Series([""] * len(frame), index=frame.index, dtype=object)
+        frame[missing] = pd.Series([""] * len(frame), index=frame.index, dtype=frame_dtype())
     return frame[fields]
+
+
+@dataclasses.dataclass
+class _Scan:
+    header: list[str] | None = None
+    rows: int = 0
+    error: tuple[str, int] | None = None
+    issues: dict[str, list[tuple[str, int]]] = dataclasses.field(
+        default_factory=lambda: {k: [] for k in ROW_CHECKS}
+    )
+    overflow: dict[str, int] = dataclasses.field(default_factory=lambda: dict.fromkeys(ROW_CHECKS, 0))
+    builder: _ColumnBuilder | None = None
+
+    @property
+    def clean(self) -> bool:
+        return self.error is None and not any(self.issues.values())
+
+
+def _scan(text: str, fields: list[str], make_builder: type[_ColumnBuilder] | None) -> _Scan:
+    """Read every record with the strict csv module: the header, row-shape problems, and (with a builder)
+    the well-formed rows, streamed into compact columns (a 1M-row file never exists as Python lists)."""
+    scan = _Scan()
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    number = 1
+    try:
+        scan.header = header = next(reader, None)
+        width = len(header) if header is not None else 0
+        if make_builder is not None:
+            scan.builder = make_builder(_first_positions(header or [], fields))
+        builder = scan.builder
+        issues, overflow = scan.issues, scan.overflow
+        for row in reader:
+            number += 1
+            issue = None
+            if len(row) == width and any(row):
+                pass
+            elif not any(row):
+                issue = ("blank-row", "blank row")
+            elif len(row) > width:
+                issue = ("extra-cell", f"{len(row)} cells, header has {width}")
+            else:
+                issue = ("missing-cell", f"{len(row)} cells, header has {width}")
+                row = row + [""] * (width - len(row))
+            if issue is not None:
+                if len(issues[issue[0]]) < MAX_ERRORS_PER_CHECK:
+                    issues[issue[0]].append((issue[1], number))
+                else:
+                    overflow[issue[0]] += 1
+                if issue[0] != "missing-cell":
+                    continue
+            if builder is not None:
+                builder.append(row, number)
+    except csv.Error as exc:
+        scan.error = (f"malformed CSV near line {reader.line_num}: {exc}", number + 1)
+    scan.rows = number - 1
+    return scan
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _arrow_frame(data: bytes, fields: list[str], rows: int) -> pd.DataFrame | None:
+    """Parse a file the strict csv module found clean with pyarrow; None if the two disagree at all."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(fields, pa.large_string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+                auto_dict_encode=False,
+            ),
+        )
+    except (pa.ArrowException, ValueError):
+        return None
+    if table.column_names != fields or table.num_rows != rows:
+        return None
+    index = pd.Index(pd.RangeIndex(2, rows + 2), dtype="int64", name="row")
+    columns = {
+        f: pd.Series(pd.arrays.ArrowExtensionArray(table.column(f)), index=index, copy=False).astype("string")
+        for f in fields
+    }
+    return pd.DataFrame(columns, index=index)
+
+
+def _first_labels(header: list[str]) -> list[str]:
+    """The header's labels, a repeated one only at its first position."""
+    return list(dict.fromkeys(header))
+
+
+def _first_positions(header: list[str], fields: list[str]) -> list[int]:
+    """Positions of the header's schema labels (the first one of a repeated label)."""
+    seen: dict[str, int] = {}
+    for i, label in enumerate(header):
+        if label in fields and label not in seen:
+            seen[label] = i
+    return list(seen.values())
+
+
+def frame_dtype() -> Any:
+    """The dtype of the raw text columns: Arrow-backed strings (compact), else Python objects."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return object
+    return "string"
+
+
+class _ColumnBuilder:
+    """Rows in, compact text columns out: every CHUNK rows are transposed into Arrow arrays."""
+
+    CHUNK = 65536
+
+    def __init__(self, keep: list[int]) -> None:
+        self.keep = keep
+        self.rows: list[list[str]] = []
+        self.chunks: list[list[Any]] = [[] for _ in keep]
+        self.numbers: list[int] = []
+        try:
+            import pyarrow as pa
+        except ImportError:
+            pa = None
+        self.pa = pa
+
+    def append(self, row: list[str], number: int) -> None:
+        self.rows.append(row)
+        self.numbers.append(number)
+        if self.pa is not None and len(self.rows) >= self.CHUNK:
+            self._flush()
+
+    def _columns(self) -> list[tuple[str, ...]]:
+        if not self.rows:
+            return [() for _ in self.keep]
+        width = max(self.keep) + 1 if self.keep else 0
+        columns = list(zip(*(row[:width] for row in self.rows), strict=True)) if width else []
+        return [columns[i] for i in self.keep]
+
+    def _flush(self) -> None:
+        for i, col in enumerate(self._columns()):
+            self.chunks[i].append(self.pa.array(col, type=self.pa.large_string()))
+        self.rows = []
+
+    def frame(self, labels: list[str]) -> pd.DataFrame:
+        import pandas as pd
+
+        index = pd.Index(self.numbers, dtype="int64", name="row")
+        if self.pa is None:
+            columns = self._columns()
+            data = {label: pd.array(list(columns[i]), dtype=object) for i, label in enumerate(labels)}
+            return pd.DataFrame(data, index=index)
+        self._flush()
+        data = {}
+        for i, label in enumerate(labels):
+            chunked = self.pa.chunked_array(self.chunks[i], type=self.pa.large_string())
+            series = pd.Series(pd.arrays.ArrowExtensionArray(chunked), index=index, copy=False)
+            data[label] = series.astype("string")
+        return pd.DataFrame(data, index=index)
 
 
 def _check_labels(ctx: Context, name: str, header: list[str], fields: list[str]) -> None:
@@ -110,9 +269,13 @@ def _check_labels(ctx: Context, name: str, header: list[str], fields: list[str])
     for f in fields:
         if f not in header:
             ctx.error("missing-label", f"column {f!r} is missing from the header", name, 1, f)
+    seen: set[str] = set()
     for label in header:
         if label not in fields:
             ctx.error("extra-label", f"column {label!r} is not in the schema", name, 1, label)
+        elif label in seen:
+            ctx.error("extra-label", f"column {label!r} appears more than once", name, 1, label)
+        seen.add(label)
     if set(header) == set(fields) and header != fields:
         ctx.error("incorrect-label", f"columns are in the order {header}, schema says {fields}", name, 1)
 
@@ -133,6 +296,13 @@ def _limited(
         ctx.cache.setdefault("truncated", set()).add(check.id)
         return
     ctx.error(error_type, message, name, row, field, id)
+
+
+def _limited_count(ctx: Context, error_type: str, name: str, count: int) -> None:
+    """Count `count` more errors of a check that already listed its MAX_ERRORS_PER_CHECK."""
+    check = ctx.check(error_type, name)
+    check.errors += count
+    ctx.cache.setdefault("truncated", set()).add(check.id)
 
 
 def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
@@ -326,8 +496,15 @@ def check_keys(ctx: Context) -> None:
             other = ctx.raw[target]
             if not all(f in other.columns for f in remote):
                 continue
-            known = set(map(tuple, other[remote].itertuples(index=False, name=None)))
-            for row, values in zip(raw.index, raw[local].itertuples(index=False, name=None), strict=True):
+            known: set[tuple[Any, ...]] = set()
+            if len(local) == 1:  # vectorised: the common case, and the one that meets 1M-row tables
+                col = raw[local[0]]
+                bad = ~(col.isin(other[remote[0]]) | col.isin(list(missing)))
+                candidates = zip(raw.index[bad], ((v,) for v in col[bad].tolist()), strict=True)
+            else:
+                known = set(map(tuple, other[remote].itertuples(index=False, name=None)))
+                candidates = zip(raw.index, raw[local].itertuples(index=False, name=None), strict=True)
+            for row, values in candidates:
                 if all(v in missing for v in values) or values in known:
                     continue
                 shown = ", ".join(f"{f}={v!r}" for f, v in zip(local, values, strict=True))

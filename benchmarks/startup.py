@@ -1,0 +1,70 @@
+"""Start-up costs, each in fresh processes against `python -c pass` measured in the same run.
+
+    python benchmarks/startup.py [--repeat 15]
+
+Targets: `import miitdata` within 30 ms of bare Python; `miitdata.load()` within 1.3x of
+`pandas.read_csv` on the same CSV files (both in a fresh process, so both pay for importing pandas).
+Prints the median wall time of each command and its difference/ratio to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def wall(cmd: list[str], repeat: int) -> float:
+    times = []
+    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)  # warm
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    py = sys.executable
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    files = [str(ROOT / r["path"]) for r in descriptor["resources"]]
+    read_csv = (
+        "import pandas as pd\n"
+        f"for f in {files!r}:\n"
+        "    pd.read_csv(f, dtype=str, keep_default_na=False, encoding='utf-8')"
+    )
+    commands = {
+        "python -c pass": [py, "-c", "pass"],
+        "import miitdata": [py, "-c", "import miitdata"],
+        "pandas.read_csv (all resources)": [py, "-c", read_csv],
+        "miitdata.load()": [py, "-c", "import miitdata; miitdata.load()"],
+        "miitdata --help": [py, "-m", "miitdata", "--help"],
+        "miitdata validate (bundled)": [py, "-m", "miitdata", "validate"],
+    }
+    results = {name: wall(cmd, args.repeat) for name, cmd in commands.items()}
+    base = results["python -c pass"]
+    print(f"median of {args.repeat} fresh processes each, python {sys.version.split()[0]}")
+    for name, seconds in results.items():
+        print(f"{name:<34} {seconds * 1000:8.1f} ms   {(seconds - base) * 1000:+8.1f} ms vs bare python")
+    imp = (results["import miitdata"] - base) * 1000
+    ratio = results["miitdata.load()"] / results["pandas.read_csv (all resources)"]
+    print(
+        f"import miitdata costs {imp:.1f} ms over bare python (target <= 30 ms): "
+        f"{'ok' if imp <= 30 else 'MISSED'}"
+    )
+    print(f"load() / pandas.read_csv = {ratio:.2f}x (target <= 1.3x): {'ok' if ratio <= 1.3 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

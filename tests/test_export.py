@@ -1,0 +1,179 @@
+"""Lossless exports: export → import gives every table back exactly, in every format, deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from miitdata.export import FORMATS, export, package_tables, read_export, write_tables
+from tests.conftest import edit_rows, run_cli
+
+TRICKY = [
+    "=1+1",
+    '=HYPERLINK("http://evil.example","click")',
+    "+86 10 6820 5114",
+    "-0",
+    "-1.5",
+    "@SUM(A1:A2)",
+    "\tTAB first",
+    "17.84",
+    "1887.5",
+    "0.1",
+    "1e-7",
+    "1E+300",
+    "0007",
+    "2.48万亿元",
+    "近10万亿",
+    "中文，含“引号”、逗号,和\n换行",
+    'a "quoted", field',
+    "line\r\nbreaks\rand\nmore",
+    " leading and trailing spaces ",
+    "_x0041_ looks like an OOXML escape",
+    "#N/A",
+    "TRUE",
+    "ctrl\x01\x0b\x1f chars",
+    "１２３ full-width",
+]
+
+
+def _out(tmp: Path, fmt: str, tag: str = "") -> Path:
+    return tmp / f"export{tag}" if fmt in ("csv", "parquet") else tmp / f"export{tag}.{fmt}"
+
+
+def _assert_same(back: dict[str, pd.DataFrame], orig: dict[str, pd.DataFrame]) -> None:
+    assert list(back) == list(orig)
+    for name, frame in orig.items():
+        got = back[name]
+        assert list(got.columns) == list(frame.columns), name
+        assert len(got) == len(frame), name
+        for col in frame.columns:
+            assert got[col].tolist() == frame[col].tolist(), (name, col)
+
+
+def _digests(files: list[Path]) -> dict[str, str]:
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_real_package(pkg: Path, tmp_path: Path, fmt: str) -> None:
+    orig = package_tables(pkg)
+    out = _out(tmp_path, fmt)
+    export(out, fmt, pkg)
+    _assert_same(read_export(out, fmt), orig)
+    obs = orig["observations"]
+    assert obs["value"].map(lambda v: v is None or isinstance(v, str)).all()
+
+
+def test_exports_are_deterministic(pkg: Path, tmp_path: Path) -> None:
+    (tmp_path / "1").mkdir()
+    (tmp_path / "2").mkdir()
+    first = {fmt: _digests(export(_out(tmp_path / "1", fmt), fmt, pkg)) for fmt in FORMATS}
+    time.sleep(1.1)  # zip and sqlite timestamps have a resolution of seconds
+    second = {fmt: _digests(export(_out(tmp_path / "2", fmt), fmt, pkg)) for fmt in FORMATS}
+    assert first == second
+
+
+def _hostile(pkg: Path) -> None:
+    def poison(rows: list[dict[str, str]]) -> None:
+        for i, row in enumerate(rows):
+            row["note"] = TRICKY[i % len(TRICKY)]
+
+    for resource in ("events", "observations", "mentions", "relations"):
+        edit_rows(pkg, resource, poison)
+
+    def values(rows: list[dict[str, str]]) -> None:
+        for i, row in enumerate(rows[: len(TRICKY)]):
+            row["value"] = TRICKY[i]
+
+    edit_rows(pkg, "observations", values)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_hostile_package_through_cli(pkg: Path, tmp_path: Path, fmt: str) -> None:
+    _hostile(pkg)
+    orig = package_tables(pkg)
+    assert "=1+1" in orig["observations"]["value"].tolist()
+    out = _out(tmp_path, fmt)
+    proc = run_cli("export", "--format", fmt, "--package", str(pkg), str(out))
+    assert proc.returncode == 0, proc.stderr
+    _assert_same(read_export(out, fmt), orig)
+
+
+def test_xlsx_neutralises_formulas(pkg: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    _hostile(pkg)
+    out = tmp_path / "x.xlsx"
+    export(out, "xlsx", pkg)
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(name) and b"<f " not in z.read(name), name
+    book = load_workbook(out)
+    sheet = book["observations"]
+    header = [c.value for c in sheet[1]]
+    col = header.index("value") + 1
+    seen = 0
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=col)
+        assert cell.data_type == "s", (cell.coordinate, cell.value, cell.data_type)
+        if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+            assert cell.quotePrefix, cell.coordinate
+            seen += 1
+    assert seen >= 5
+
+
+def test_numbers_keep_their_text(tmp_path: Path) -> None:
+    tables = {"t": (["value"], [["17.84"], ["1887.5"], ["0.1"], ["1e-7"], ["-0"], ["100000"], [None]])}
+    for fmt in FORMATS:
+        out = _out(tmp_path, fmt)
+        write_tables(tables, out, fmt, {"name": "t", "version": "0", "created": "2026-01-01T00:00:00Z"})
+        assert read_export(out, fmt)["t"]["value"].tolist() == [v[0] for v in tables["t"][1]], fmt
+
+
+def test_export_refuses_wrong_target(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    proc = run_cli("export", "--format", "csv", str(tmp_path / "file"))
+    assert proc.returncode == 2 and "output-invalid" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli("export", "--format", "sqlite", str(tmp_path))
+    assert proc.returncode == 2 and "output-invalid" in proc.stderr
+    proc = run_cli("export", "--format", "sqlite", str(tmp_path / "no" / "such" / "x.sqlite"))
+    assert proc.returncode == 2 and "output-invalid" in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+cells = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.sampled_from(TRICKY),
+    st.from_regex(r"[=+\-@][0-9A-Z(),.:\"]{0,10}", fullmatch=True),
+    st.from_regex(r"-?[0-9]{1,6}(\.[0-9]{1,4})?([eE][+-]?[0-9]{1,3})?", fullmatch=True),
+    st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=10),
+)
+tables_strategy = st.integers(min_value=1, max_value=4).flatmap(
+    lambda width: st.lists(st.lists(cells, min_size=width, max_size=width), max_size=6).map(
+        lambda rows: {"t": ([f"c{i}" for i in range(width)], rows)}
+    )
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tables=tables_strategy)
+def test_round_trip_generated_cells(tmp_path: Path, fmt: str, tables: dict) -> None:
+    out = _out(tmp_path, fmt, str(abs(hash(repr(tables)))))
+    write_tables(tables, out, fmt, {"name": "t", "version": "0", "created": "2026-01-01T00:00:00Z"})
+    back = read_export(out, fmt)["t"]
+    columns, rows = tables["t"]
+    expected = rows
+    if fmt in ("csv", "xlsx"):  # no empty string distinct from missing in these formats: both are blank
+        expected = [[None if c == "" else c for c in row] for row in rows]
+    assert list(back.columns) == columns
+    assert back.values.tolist() == expected

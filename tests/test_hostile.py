@@ -1,0 +1,385 @@
+# ruff: noqa: E501  (the corpus table keeps one case per line)
+"""Hostile and broken inputs: a corpus of broken copies of the real package, each with its exact outcome.
+
+Every case runs the real CLI in a fresh process (with a timeout: never a hang) from an empty working
+directory, and checks: exit 2 with one line naming the file and the stable code, or exit 1 with the
+expected error `type` (and resource, row, field where meaningful); never a traceback; nothing written
+anywhere but the report file asked for. The corpus is built by mutating a temporary copy of the
+package, so it follows the data as the curators change it. (Cases already covered by
+test_validate_cli.py are not repeated.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import edit_descriptor, edit_rows, read_rows
+
+TIMEOUT = 180
+
+
+@dataclass(frozen=True)
+class Exit2:
+    code: str  # the stable PackageError code
+    file: str = "datapackage.json"  # the file the one-line reason names
+
+
+@dataclass(frozen=True)
+class Finds:
+    type: str
+    resource: str | None = None
+    row: int | None = None
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Absent:
+    """The cell is read as intended: no error of these types on this resource/row."""
+
+    types: tuple[str, ...]
+    resource: str
+    row: int
+
+
+Outcome = Exit2 | Finds | Absent
+
+
+def _data(pkg: Path, *parts: str) -> Path:
+    return pkg.parent.joinpath("data", *parts)
+
+
+def _rewrite_bytes(pkg: Path, resource: str, change: Callable[[bytes], bytes]) -> None:
+    path = _data(pkg, f"{resource}.csv")
+    path.write_bytes(change(path.read_bytes()))
+
+
+def _set_cell(resource: str, index: int, **values: str) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        edit_rows(pkg, resource, lambda rows: rows[index].update(values))
+
+    return mutate
+
+
+def _res(name: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda d: next(r for r in d["resources"] if r["name"] == name)
+
+
+def _descriptor(change: Callable[[dict[str, Any]], Any]) -> Callable[[Path], None]:
+    return lambda pkg: edit_descriptor(pkg, change)
+
+
+def _source_file(pkg: Path, index: int) -> Path:
+    _, rows = read_rows(_data(pkg, "sources.csv"))
+    return pkg.parent / rows[index]["path"]
+
+
+def _zh_source(pkg: Path) -> tuple[int, Path]:
+    _, rows = read_rows(_data(pkg, "sources.csv"))
+    i = next(i for i, r in enumerate(rows) if r["language"] == "zh")
+    return i, pkg.parent / rows[i]["path"]
+
+
+# ------------------------------------------------------------------------------------------ descriptor
+
+
+def symlinked_resource(pkg: Path) -> None:
+    target = _data(pkg, "events.csv")
+    outside = pkg.parent.parent / "outside-events.csv"
+    outside.write_bytes(target.read_bytes())
+    target.unlink()
+    target.symlink_to(outside)
+
+
+def symlinked_data_dir(pkg: Path) -> None:
+    data = pkg.parent / "data"
+    outside = pkg.parent.parent / "outside-data"
+    data.rename(outside)
+    data.symlink_to(outside, target_is_directory=True)
+
+
+def deep_json(pkg: Path) -> None:
+    pkg.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+
+def descriptor_is_dir(pkg: Path) -> None:
+    pkg.unlink()
+    pkg.mkdir()
+
+
+def _drop_resource(name: str) -> Callable[[dict[str, Any]], None]:
+    def change(d: dict[str, Any]) -> None:
+        d["resources"] = [r for r in d["resources"] if r["name"] != name]
+
+    return change
+
+
+def _set_constraint(resource: str, field: str, **cons: Any) -> Callable[[dict[str, Any]], None]:
+    def change(d: dict[str, Any]) -> None:
+        f = next(f for f in _res(resource)(d)["schema"]["fields"] if f["name"] == field)
+        f.setdefault("constraints", {}).update(cons)
+
+    return change
+
+
+# ------------------------------------------------------------------------------------------ CSV files
+
+
+def encode_as(resource: str, encoding: str) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        path = _data(pkg, f"{resource}.csv")
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+
+    return mutate
+
+
+def _append_text(resource: str, text: str) -> Callable[[Path], None]:
+    return lambda pkg: _rewrite_bytes(pkg, resource, lambda b: b + text.encode("utf-8"))
+
+
+def _replace_header(resource: str, change: Callable[[list[str]], list[str]]) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        path = _data(pkg, f"{resource}.csv")
+        text = path.read_text(encoding="utf-8")
+        head, rest = text.split("\n", 1)
+        path.write_text(",".join(change(head.split(","))) + "\n" + rest, encoding="utf-8")
+
+    return mutate
+
+
+def huge_field(pkg: Path) -> None:
+    """A 50 MB cell in a patterned id column (the report must not echo it)."""
+    edit_rows(pkg, "events", lambda rows: rows[0].update(event_id="x" * 50_000_000))
+
+
+def million_blank_lines(pkg: Path) -> None:
+    _rewrite_bytes(pkg, "regions", lambda b: b + b"\n" * 1_000_000)
+
+
+# ------------------------------------------------------------------------------------------ sources
+
+
+def flip_one_byte(pkg: Path) -> None:
+    path = _source_file(pkg, 0)
+    data = bytearray(path.read_bytes())
+    i = next(i for i in range(len(data) // 2, len(data)) if data[i] in b"0123456789")
+    data[i] = ord("0") if data[i] != ord("0") else ord("1")
+    path.write_bytes(bytes(data))
+
+
+def truncate_source(pkg: Path) -> None:
+    path = _source_file(pkg, 0)
+    path.write_bytes(path.read_bytes()[:100])
+
+
+def gbk_source(pkg: Path) -> None:
+    _, path = _zh_source(pkg)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+
+
+def crlf_source(pkg: Path) -> None:
+    path = _source_file(pkg, 0)
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+
+def symlinked_source(pkg: Path) -> None:
+    path = _source_file(pkg, 1)
+    outside = pkg.parent.parent / "outside-source.txt"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+
+
+def source_is_dir(pkg: Path) -> None:
+    path = _source_file(pkg, 1)
+    path.unlink()
+    path.mkdir()
+
+
+def _first_mention_with_start(pkg: Path) -> int:
+    _, rows = read_rows(_data(pkg, "mentions.csv"))
+    return next(i for i, r in enumerate(rows) if int(r["start"]) > 0)
+
+
+def negative_zero_start(pkg: Path) -> None:
+    i = _first_mention_with_start(pkg)
+    edit_rows(pkg, "mentions", lambda rows: rows[i].update(start="-0"))
+
+
+CASES: list[tuple[str, Callable[[Path], Any], Outcome]] = [
+    # descriptor: exit 2, one line naming the file
+    ("desc-symlink-resource-outside", symlinked_resource, Exit2("path-unsafe")),
+    ("desc-symlink-data-dir-outside", symlinked_data_dir, Exit2("path-unsafe")),
+    ("desc-windows-absolute", _descriptor(lambda d: d["resources"][0].update(path="C:\\x.csv")), Exit2("path-unsafe")),
+    ("desc-unc-path", _descriptor(lambda d: d["resources"][0].update(path="\\\\host\\x.csv")), Exit2("path-unsafe")),
+    ("desc-dot-dot-inside", _descriptor(lambda d: d["resources"][0].update(path="data/../../x.csv")), Exit2("path-unsafe")),
+    ("desc-file-url", _descriptor(lambda d: d["resources"][0].update(path="file:///etc/passwd")), Exit2("path-not-local")),
+    ("desc-path-list", _descriptor(lambda d: d["resources"][0].update(path=["data/events.csv"])), Exit2("descriptor-invalid")),
+    ("desc-resources-object", _descriptor(lambda d: d.update(resources={"events": {}})), Exit2("descriptor-invalid")),
+    ("desc-no-schema", _descriptor(lambda d: d["resources"][0].pop("schema")), Exit2("descriptor-invalid")),
+    ("desc-schema-by-path", _descriptor(lambda d: d["resources"][0].update(schema="schema.json")), Exit2("descriptor-invalid")),
+    ("desc-fk-missing-resource", _descriptor(_drop_resource("indicators")), Exit2("descriptor-invalid")),
+    ("desc-v1-profile", _descriptor(lambda d: d.update({"$schema": "data-package"})), Exit2("descriptor-invalid")),
+    ("desc-deeply-nested-json", deep_json, Exit2("descriptor-invalid-json")),
+    ("desc-is-directory", descriptor_is_dir, Exit2("descriptor-not-found")),  # a directory: its datapackage.json is looked for
+    ("desc-empty-file", lambda p: p.write_bytes(b""), Exit2("descriptor-invalid-json")),
+    ("desc-bad-regex", _descriptor(_set_constraint("events", "host", pattern="([")), Exit2("descriptor-invalid")),
+    ("desc-minimum-not-number", _descriptor(_set_constraint("mentions", "start", minimum="zero")), Exit2("descriptor-invalid")),
+    ("desc-missing-resource", _descriptor(_drop_resource("discrepancies")), Finds("resource-missing", "discrepancies")),
+    # CSV files: exit 1 with the error
+    ("csv-bom", lambda p: _rewrite_bytes(p, "mentions", lambda b: b"\xef\xbb\xbf" + b), Finds("encoding-error", "mentions", 1)),
+    ("csv-gbk", encode_as("events", "gbk"), Finds("encoding-error", "events", 2)),
+    ("csv-gb18030", encode_as("regions", "gb18030"), Finds("encoding-error", "regions", 2)),
+    ("csv-utf16", encode_as("events", "utf-16"), Finds("encoding-error", "events", 1)),
+    ("csv-cr-only", lambda p: _rewrite_bytes(p, "indicators", lambda b: b.replace(b"\n", b"\r")), Finds("format-error", "indicators", 1)),
+    ("csv-nul-byte", lambda p: _rewrite_bytes(p, "events", lambda b: b.replace(b"Beijing", b"Bei\x00jing", 1)), Finds("encoding-error", "events", 2)),
+    ("csv-ragged-short", _append_text("events", "2030-01-01-x,2030-01-01\n"), Finds("missing-cell", "events", 4)),
+    ("csv-unterminated-quote", _append_text("events", '2030-01-01-x,2030-01-01,"host never closed\n'), Finds("format-error", "events", 4)),
+    ("csv-header-renamed", _replace_header("events", lambda h: ["id" if c == "event_id" else c for c in h]), Finds("missing-label", "events", 1, "event_id")),
+    ("csv-header-reordered", _replace_header("events", lambda h: [h[1], h[0], *h[2:]]), Finds("incorrect-label", "events", 1)),
+    ("csv-header-duplicated", _replace_header("events", lambda h: [*h[:-1], h[1]]), Finds("extra-label", "events", 1)),
+    ("csv-empty-file", lambda p: _data(p, "relations.csv").write_bytes(b""), Finds("missing-label", "relations", 1)),
+    ("csv-header-only", lambda p: _rewrite_bytes(p, "events", lambda b: b.split(b"\n")[0] + b"\n"), Finds("foreign-key", "sources", 2, "event_id")),
+    ("csv-50mb-field", huge_field, Finds("constraint-error", "events", 2, "event_id")),
+    ("csv-million-blank-lines", million_blank_lines, Finds("blank-row", "regions")),
+    # values
+    ("value-inf", _set_cell("mentions", 0, value="inf"), Finds("type-error", "mentions", 2, "value")),
+    ("value-neg-infinity", _set_cell("observations", 0, value="-Infinity"), Finds("type-error", "observations", 2, "value")),
+    ("value-overflow", _set_cell("observations", 1, value="1e400"), Finds("type-error", "observations", 3, "value")),
+    ("value-n/a-number", _set_cell("observations", 0, value="n/a"), Finds("type-error", "observations", 2, "value")),
+    ("value-NA-not-missing", _set_cell("observations", 0, derived_by="NA"), Finds("foreign-key", "observations", 2, "derived_by")),
+    ("value-null-not-missing", _set_cell("observations", 0, region_id="NULL"), Finds("foreign-key", "observations", 2, "region_id")),
+    ("value-fullwidth-integer", _set_cell("mentions", 0, start="１２３"), Finds("type-error", "mentions", 2, "start")),
+    ("value-thousands-separator", _set_cell("mentions", 0, value="1,000"), Finds("type-error", "mentions", 2, "value")),
+    ("value-hex-integer", _set_cell("mentions", 0, end="0x10"), Finds("type-error", "mentions", 2, "end")),
+    ("value-padded-integer", _set_cell("mentions", 0, end=" 12"), Finds("type-error", "mentions", 2, "end")),
+    ("id-greek-omicron", _set_cell("observations", 0, observation_id="Ο0001"), Finds("constraint-error", "observations", 2, "observation_id")),
+    ("id-cyrillic-region", _set_cell("regions", 0, region_id="СN"), Finds("constraint-error", "regions", 2, "region_id")),
+    ("id-fullwidth-digits", _set_cell("sources", 0, source_id="S００0"), Finds("constraint-error", "sources", 2, "source_id")),
+    ("value-negative-zero", negative_zero_start, Absent(("type-error", "constraint-error"), "mentions", 0)),
+    # sources
+    ("source-one-byte", flip_one_byte, Finds("source-hash-mismatch", "sources", 2, "sha256")),
+    ("source-truncated", truncate_source, Finds("source-hash-mismatch", "sources", 2, "sha256")),
+    ("source-gbk", gbk_source, Finds("source-not-utf8", "sources", None, "path")),
+    ("source-crlf", crlf_source, Finds("source-hash-mismatch", "sources", 2, "sha256")),
+    ("source-symlink-outside", symlinked_source, Finds("source-missing", "sources", 3, "path")),
+    ("source-is-directory", source_is_dir, Finds("source-missing", "sources", 3, "path")),
+    ("source-path-escapes", _set_cell("sources", 0, path="../../../etc/passwd"), Finds("source-missing", "sources", 2, "path")),
+]  # fmt: skip
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(root)): (p.lstat().st_size, p.lstat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if not p.is_dir() or p.is_symlink()
+    }
+
+
+@pytest.mark.parametrize(("case", "mutate", "outcome"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_input(tmp_path: Path, case: str, mutate: Callable[[Path], Any], outcome: Outcome) -> None:
+    from tests.conftest import copy_package
+
+    home = tmp_path / "pkg"
+    home.mkdir()
+    pkg = copy_package(home)
+    absent_row = None
+    if isinstance(outcome, Absent):
+        absent_row = _first_mention_with_start(pkg) + 2
+    mutate(pkg)
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    report = tmp_path / "report.json"
+    before = _snapshot(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "miitdata", "validate", str(pkg), "--format", "json", "-o", str(report)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=TIMEOUT,
+        env={**os.environ, "MIITDATA_DEBUG": ""},
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    after = _snapshot(tmp_path)
+    after.pop("report.json", None)
+    assert after == before, "validate wrote or changed files besides its report"
+    assert list(cwd.iterdir()) == []
+    if isinstance(outcome, Exit2):
+        assert proc.returncode == 2, (proc.returncode, proc.stderr)
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1, proc.stderr
+        assert f"[{outcome.code}]" in lines[0] and outcome.file in lines[0], lines[0]
+        assert len(lines[0]) < 500
+        assert not report.exists()
+        return
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[:2000])
+    result = json.loads(report.read_text(encoding="utf-8"))
+    errors = result["errors"]
+    assert all(len(e["message"]) < 1000 for e in errors), "an error message echoes a huge cell"
+    if isinstance(outcome, Absent):
+        bad = [e for e in errors if e["type"] in outcome.types and e.get("resource") == outcome.resource]
+        assert not [e for e in bad if e.get("row") == absent_row], bad
+        return
+    hits = [e for e in errors if e["type"] == outcome.type]
+    if outcome.resource is not None:
+        hits = [e for e in hits if e.get("resource") == outcome.resource]
+    if outcome.row is not None:
+        hits = [e for e in hits if e.get("row") == outcome.row]
+    if outcome.field is not None:
+        hits = [e for e in hits if e.get("field") == outcome.field]
+    assert hits, json.dumps(errors[:20], ensure_ascii=False, indent=1)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 30
+
+
+def test_million_blank_lines_counted_exactly(tmp_path: Path) -> None:
+    """The report lists at most 1000 errors per check but counts all of them."""
+    import miitdata
+    from tests.conftest import copy_package
+
+    pkg = copy_package(tmp_path)
+    million_blank_lines(pkg)
+    report = miitdata.validate(str(pkg), layers=["structure"])
+    shown = [e for e in report.errors if e.type == "blank-row"]
+    assert len(shown) == 1000
+    check = next(c for c in report.checks if c.name == "blank-row" and c.resource == "regions")
+    assert check.errors == 1_000_000
+
+
+@pytest.mark.slow
+def test_one_million_mentions_stay_under_1_5_gib(tmp_path: Path) -> None:
+    """Validating a valid synthetic package of 1M mentions (all layers) peaks below 1.5 GiB RSS."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "scale", Path(__file__).parents[1] / "benchmarks" / "scale.py"
+    )
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    scale.generate(tmp_path / "pkg", 1_000_000)
+    cmd = [
+        sys.executable,
+        "-m",
+        "miitdata",
+        "validate",
+        str(tmp_path / "pkg"),
+        "--format",
+        "json",
+        "-o",
+        os.devnull,
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert usage.ru_maxrss * 1024 < 1.5 * 2**30, f"peak RSS {usage.ru_maxrss / 1024:.0f} MiB"
