@@ -335,3 +335,17 @@ def test_pre_commit_hook_runs_validate() -> None:
 
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: miitdata-validate" in hooks and "entry: miitdata validate" in hooks
+
+
+def test_every_exit_2_code_is_declared_and_documented() -> None:
+    import re
+
+    from miitdata.errors import CODES
+    from tests.conftest import ROOT
+
+    used = set()
+    for path in (ROOT / "src" / "miitdata").rglob("*.py"):
+        used |= set(re.findall(r'PackageError\(\s*"([a-z0-9-]+)"', path.read_text(encoding="utf-8")))
+    assert used <= set(CODES), used - set(CODES)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [c for c in CODES if f"| `{c}` |" not in readme] == []
