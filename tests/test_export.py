@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from miitdata.export import FORMATS, export, package_tables, read_export, write_tables
+from miitdata.schema import number_text
 from tests.conftest import edit_rows, run_cli
 
 TRICKY = [
@@ -123,18 +125,36 @@ def test_xlsx_neutralises_formulas(pkg: Path, tmp_path: Path) -> None:
     seen = 0
     for row in range(2, sheet.max_row + 1):
         cell = sheet.cell(row=row, column=col)
-        assert cell.data_type == "s", (cell.coordinate, cell.value, cell.data_type)
+        # a number (exact, see test_xlsx_numbers_are_numbers) or an explicit string: never a formula
+        assert cell.data_type == "s" or isinstance(cell.value, (int, float)), (cell.coordinate, cell.value)
         if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
             assert cell.quotePrefix, cell.coordinate
             seen += 1
     assert seen >= 5
 
 
+def test_xlsx_numbers_are_numbers(tmp_path: Path) -> None:
+    """Spreadsheet users can compute with values and offsets; ids and other text stay text."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "m.xlsx"
+    export(out, "xlsx")
+    sheet = load_workbook(out)["observations"]
+    header = [c.value for c in sheet[1]]
+    values = [sheet.cell(row=r, column=header.index("value") + 1).value for r in range(2, sheet.max_row + 1)]
+    ids = [sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)]
+    assert all(isinstance(i, str) for i in ids)
+    numbers = [v for v in values if isinstance(v, (int, float))]
+    assert len(numbers) >= len(values) - 5 and 19.21 in numbers and 1887.5 in numbers
+
+
 def test_numbers_keep_their_text(tmp_path: Path) -> None:
-    tables = {"t": (["value"], [["17.84"], ["1887.5"], ["0.1"], ["1e-7"], ["-0"], ["100000"], [None]])}
+    texts = ["17.84", "1887.5", "0.1", "1e-7", "-0", "100000", "007", "1.50", "33.333333333333336", "-2.5"]
+    tables = {"t": (["value"], [[t] for t in texts] + [[None]])}
     for fmt in FORMATS:
         out = _out(tmp_path, fmt)
-        write_tables(tables, out, fmt, {"name": "t", "version": "0", "created": "2026-01-01T00:00:00Z"})
+        meta = {"name": "t", "version": "0", "created": "2026-01-01T00:00:00Z"}
+        write_tables(tables, out, fmt, meta, {"t": {"value"}})
         assert read_export(out, fmt)["t"]["value"].tolist() == [v[0] for v in tables["t"][1]], fmt
 
 
@@ -177,3 +197,23 @@ def test_round_trip_generated_cells(tmp_path: Path, fmt: str, tables: dict) -> N
         expected = [[None if c == "" else c for c in row] for row in rows]
     assert list(back.columns) == columns
     assert back.values.tolist() == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(allow_nan=False, allow_infinity=False).map(number_text),
+            st.integers(-(10**17), 10**17).map(str),
+            st.from_regex(r"-?[0-9]{1,6}\.[0-9]{1,12}", fullmatch=True),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_xlsx_numeric_cells_read_back_as_their_text(texts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "n.xlsx"
+        meta = {"name": "t", "version": "0", "created": "2026-01-01T00:00:00Z"}
+        write_tables({"t": (["value"], [[t] for t in texts])}, out, "xlsx", meta, {"t": {"value"}})
+        assert read_export(out, "xlsx")["t"]["value"].tolist() == texts

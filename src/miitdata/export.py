@@ -15,7 +15,7 @@ Where the output goes (`OUT`):
 | parquet | a directory | `<resource>.parquet`, every column `string` (nullable); `_miitdata.json` |
 | json    | a file      | `{"name", "version", "resources": {name: {"fields": [...], "rows": [[...]]}}}` |
 | sqlite  | a file      | one table per resource, every column `TEXT` (`CAST(value AS REAL)` for arithmetic) |
-| xlsx    | a file      | one sheet per resource, header row, every cell an explicit string |
+| xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
 
 Outputs are deterministic (byte-identical on re-run): no timestamps in SQLite or Parquet; the
 XLSX's zip entries carry a fixed date and its document properties the package's `created` date.
@@ -136,11 +136,24 @@ def export(
         "version": package.version,
         "created": str(package.descriptor.get("created") or XLSX_DATE),
     }
-    return write_tables(tables, Path(out), format, meta)
+    numeric = {
+        name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
+        for name, res in package.resources.items()
+    }
+    return write_tables(tables, Path(out), format, meta, numeric)
 
 
-def write_tables(tables: dict[str, Table], out: Path, format: str, meta: dict[str, str]) -> list[Path]:
-    """Write text tables in one format (see the module docstring for the layout)."""
+def write_tables(
+    tables: dict[str, Table],
+    out: Path,
+    format: str,
+    meta: dict[str, str],
+    numeric: dict[str, set[str]] | None = None,
+) -> list[Path]:
+    """Write text tables in one format (see the module docstring for the layout).
+
+    `numeric` names the number/integer columns of each table: the XLSX export stores their cells as
+    spreadsheet numbers where that reads back to the same text (see `_xlsx_number`)."""
     if format in DIRECTORY_FORMATS:
         if out.exists() and not out.is_dir():
             raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
@@ -163,7 +176,10 @@ def write_tables(tables: dict[str, Table], out: Path, format: str, meta: dict[st
     if not out.parent.is_dir():
         raise PackageError("output-invalid", "the output's directory does not exist", str(out))
     with _atomic(out) as tmp:
-        {"json": _write_json, "sqlite": _write_sqlite, "xlsx": _write_xlsx}[format](tmp, tables, meta)
+        if format == "xlsx":
+            _write_xlsx(tmp, tables, meta, numeric or {})
+        else:
+            {"json": _write_json, "sqlite": _write_sqlite}[format](tmp, tables, meta)
     return [out]
 
 
@@ -257,7 +273,41 @@ def _xlsx_unescape(text: str) -> str:
     return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(0)[2:6], 16)), text)
 
 
-def _write_xlsx(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> None:
+def _xlsx_number(text: str) -> int | float | None:
+    """The spreadsheet number for a cell's text, if it reads back as exactly that text, else None.
+
+    15400 -> 15400, 17.84 -> 17.84, 1887.5 -> 1887.5; 1e-7, 007, -0, 1.50, 33.333333333333336 stay text.
+    """
+    from miitdata.schema import number_text
+
+    if re.fullmatch(r"-?[1-9][0-9]{0,14}|0", text):
+        return int(text)
+    # Excel keeps 15 significant digits (and openpyxl writes 16): longer numbers stay text.
+    if re.fullmatch(r"-?[0-9]+\.[0-9]+", text) and len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15:
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+        return value if number_text(value) == text else None
+    return None
+
+
+def _xlsx_text(value: object) -> str:
+    """A cell value read back as text: numbers in their shortest form (the inverse of _xlsx_number)."""
+    from miitdata.schema import number_text
+
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return number_text(value)
+    return _xlsx_unescape(str(value))
+
+
+def _write_xlsx(
+    path: Path, tables: dict[str, Table], meta: dict[str, str], numeric: dict[str, set[str]]
+) -> None:
     from openpyxl import Workbook
 
     created = _parse_date(meta["created"])
@@ -265,11 +315,15 @@ def _write_xlsx(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> N
     book.remove(book.active)
     for name, (columns, rows) in tables.items():
         sheet = book.create_sheet(title=name[:31])
+        numbers = {i for i, column in enumerate(columns, start=1) if column in numeric.get(name, set())}
         for r, row in enumerate([columns, *rows], start=1):
             for c, value in enumerate(row, start=1):
                 if value is None:
                     continue
                 cell = sheet.cell(row=r, column=c)
+                if r > 1 and c in numbers and (number := _xlsx_number(value)) is not None:
+                    cell.value = number  # a real number in the spreadsheet, same text when read back
+                    continue
                 cell.value = _xlsx_escape(value)
                 cell.data_type = "s"  # an explicit string: never a formula, error code or number
                 cell.number_format = "@"  # Text: what is typed into it stays text too
@@ -402,7 +456,7 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
             if sheet.title == SHAPE_SHEET:
                 continue
             rows = [
-                [None if v is None else _xlsx_unescape(str(v)) for v in row]
+                [None if v is None else _xlsx_text(v) for v in row]
                 for row in sheet.iter_rows(values_only=True)
             ]
             header = [str(c) for c in rows[0] if c is not None] if rows else []
