@@ -128,6 +128,16 @@ def missing_discrepancy_target(rows: Rows, i: int) -> tuple[str, int]:
     return "discrepancies", i
 
 
+def expected_contradicts_waiver(rows: Rows, i: int) -> tuple[str, int]:
+    rows["relations"][i]["expected"] = "holds"  # it fails and a discrepancy explains it
+    return "relations", i
+
+
+def missing_tolerance(rows: Rows, i: int) -> tuple[str, int]:
+    rows["relations"][i]["tolerance"] = ""
+    return "relations", i
+
+
 def bad_period(rows: Rows, i: int) -> tuple[str, int]:
     rows["observations"][i]["period"] = "2021-13"
     return "observations", i
@@ -224,6 +234,13 @@ MUTATIONS: dict[str, tuple[str, list[int], Callable[[Rows, int], tuple[str, int]
         missing_discrepancy_target,
         "discrepancy-invalid",
     ),
+    "expected-vs-waiver": (
+        "relations",
+        pick(BASE["relations"], lambda r: r["expected"] != "holds"),
+        expected_contradicts_waiver,
+        "discrepancy-invalid",
+    ),
+    "tolerance": ("relations", pick(BASE["relations"]), missing_tolerance, "constraint-error"),
     "period": ("observations", pick(BASE["observations"]), bad_period, "period-invalid"),
     "comparator": ("observations", pick(BASE["observations"]), bad_comparator, "constraint-error"),
     "count": (

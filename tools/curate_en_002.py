@@ -12,33 +12,25 @@ This script is the reviewable record of the curation of S002. It owns:
   - curation/exclusions_002.csv (the coverage exclusions of S002).
 Every other row of data/*.csv is kept as it is. Several curation scripts write the same CSVs in
 parallel, so the whole read-merge-write runs under an exclusive lock (.curation.lock) and
-re-reads the CSVs inside it.
+re-reads the CSVs inside it (tools/curation.py, shared by the curation scripts).
 
 Facts already in the dataset (O0001-O0093, from the Chinese sources) get S002 mentions attached;
 new facts become observations in O1700-O1999. Offsets are computed by `tools.quote.locate`.
-Before writing it asserts for every mention that text[start:end] == exact, that exact is on one
-line, that value_text lies in exact and that prefix/suffix match; that every foreign key
-resolves; that periods follow the grammar; that values lie within the indicator's range; that
-every relation's arithmetic (half-unit intervals) gives the expected result; that the number
-parser (src/miitdata/numbers.py) reads every value_text as the mention's value (except the
-forms listed in UNPARSEABLE); and that every digit and Chinese numeral of S002 is covered.
+Before writing, the merged tables must pass `miitdata validate` (quotes, prefixes, value texts
+read by the number parser, keys, periods, ranges, relation arithmetic, discrepancies). This
+script adds what the validator does not check: the ids it lists lie in its ranges, every exact
+is on one line, the validator's unparsed value_texts of S002 are exactly those in UNPARSEABLE,
+its exclusions occur in S002, and every digit and Chinese numeral of S002 is covered.
 """
 
 from __future__ import annotations
 
-import csv
-import fcntl
-import json
-import math
-import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.quote import CONTEXT, locate, source_text  # noqa: E402
+from tools import curation
 
 E22 = "2022-09-23-miit"
 SID = "S002"
@@ -563,339 +555,49 @@ EXCLUSIONS = [
 ]
 
 # =============================================================================================
-# Machinery below: checks, merge and writing.
+# Machinery below: the checks `miitdata validate` does not do. Building the rows, merging them
+# into the CSVs, validating the merged package and writing it are tools/curation.py's.
 # =============================================================================================
-DP = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-SCHEMAS = {r["name"]: r for r in DP["resources"]}
-PERIOD_RE = re.compile(
-    next(f for f in SCHEMAS["observations"]["schema"]["fields"] if f["name"] == "period")["constraints"][
-        "pattern"
-    ]
-)
-OBS_RANGE = range(1700, 2000)
-REL_RANGE = range(300, 400)
-DIS_RANGE = range(300, 400)
-EXC_PATH = ROOT / "curation" / "exclusions_002.csv"
-CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+OWNS = {
+    "observations": curation.id_range("O", 1700, 1999),
+    "mentions": curation.id_range("M002-", 1, 9999),
+    "relations": curation.id_range("R", 300, 399),
+    "discrepancies": curation.id_range("D", 300, 399),
+}
+EXC_PATH = curation.ROOT / "curation" / "exclusions_002.csv"
 
 
-def fmt(v: object) -> str:
-    """Numbers in their shortest form: 17.84, 1887.5, 15400 (no trailing .0, no exponent)."""
-    if isinstance(v, str):
-        float(v)
-        return v
-    if isinstance(v, int):
-        return str(v)
-    f = float(v)
-    if f.is_integer():
-        return str(int(f))
-    s = repr(f)
-    assert "e" not in s, s
-    return s
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def columns(resource: str) -> list[str]:
-    return [f["name"] for f in SCHEMAS[resource]["schema"]["fields"]]
-
-
-# ---- half-unit interval arithmetic (same rules as tools/curate_zh.py) ----
-def half_unit(s: str) -> float:
-    if "." in s:
-        return 0.5 * 10 ** -len(s.split(".")[1])
-    return 0.5
-
-
-def interval(obs: dict[str, str]) -> tuple[float, float]:
-    s, cmp = obs["value"], obs["comparator"]
-    v, h = float(s), half_unit(s)
-    if cmp == "=":
-        return v - h, v + h
-    if cmp == "~":
-        return v - abs(v) * 0.1, v + abs(v) * 0.1
-    if cmp in (">", ">="):
-        return v - h, math.inf
-    return -math.inf, v + h
-
-
-def mul(a, b):
-    ps = [x * y for x in a for y in b if not (math.isinf(x) or math.isinf(y))]
-    return min(ps), max(ps)
-
-
-def div(a, b):
-    assert b[0] > 0
-    return mul(a, (1 / b[1], 1 / b[0]))
-
-
-def overlap(a, b) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def check_relation(
-    rel: dict[str, str], obs: dict[str, dict[str, str]], regions: dict[str, dict[str, str]]
-) -> bool:
-    t = obs[rel["target"]]
-    ops = [obs[o] for o in rel["operands"].split()] if rel["operands"] else []
-    T = interval(t)
-    kind = rel["kind"]
-    if kind == "member-count":
-        members = regions[t["region_id"]]["members"].split()
-        return bool(members) and float(t["value"]) == len(members)
-    iv = [interval(o) for o in ops]
-    if kind == "difference":
-        a, b = iv
-        return overlap(T, (a[0] - b[1], a[1] - b[0]))
-    if kind == "sum":
-        return overlap(T, (sum(o[0] for o in iv), sum(o[1] for o in iv)))
-    if kind == "equal":
-        return overlap(T, iv[0])
-    if kind == "ratio":
-        return overlap(T, div(iv[0], iv[1]))
-    if kind == "share":
-        r = div(iv[0], iv[1])
-        return overlap(T, (100 * r[0], 100 * r[1]))
-    if kind == "growth":
-        r = div(iv[0], iv[1])
-        return overlap(T, (100 * (r[0] - 1), 100 * (r[1] - 1)))
-    if kind == "part-of":
-        return all(o[0] <= T[1] for o in iv) and sum(o[0] for o in iv) <= T[1]
-    if kind == "average-annual-growth":
-        y0, y1 = (int(p[:4]) for p in t["period"].split("/"))
-        n = y1 - y0
-        grown = ((1 + T[0] / 100) ** n, (1 + T[1] / 100) ** n)
-        if len(iv) == 1:
-            return overlap(grown, iv[0])
-        return overlap(grown, div(iv[0], iv[1]))
-    raise ValueError(kind)
-
-
-def build(obs_values: dict[str, str]) -> dict[str, list[dict[str, str]]]:
-    text = source_text(SID)
-    ind_rows = [
-        dict(zip(columns("indicators"), [i, zh, en, u, k, fmt(lo), fmt(hi), d], strict=True))
-        for i, zh, en, u, k, lo, hi, d in INDICATORS
-    ]
-    obs_rows = [
-        dict(zip(columns("observations"), [o, i, r, p, fmt(v), c, e, d, n], strict=True))
-        for o, i, r, p, v, c, e, d, n in OBSERVATIONS
-    ]
-    values = {**obs_values, **{r["observation_id"]: r["value"] for r in obs_rows}}
-    men_rows = []
-    for mid, oid, exact, vt, value, occ, note in MENTIONS:
-        assert mid.startswith("M002-"), mid
-        loc = locate(SID, exact, occ)
-        s, e = loc["start"], loc["end"]
-        assert text[s:e] == exact, mid
-        assert "\n" not in exact and "\r" not in exact, f"{mid}: exact spans a line break"
-        assert vt in exact, f"{mid}: value_text {vt!r} not in exact"
-        assert loc["prefix"] == text[max(0, s - CONTEXT) : s] and loc["suffix"] == text[e : e + CONTEXT], mid
-        men_rows.append(
-            dict(
-                zip(
-                    columns("mentions"),
-                    [
-                        mid,
-                        oid,
-                        SID,
-                        str(s),
-                        str(e),
-                        exact,
-                        loc["prefix"],
-                        loc["suffix"],
-                        vt,
-                        fmt(value) if value is not None else values[oid],
-                        note,
-                    ],
-                    strict=True,
-                )
-            )
-        )
-    rel_rows = [dict(zip(columns("relations"), r, strict=True)) for r in RELATIONS]
-    dis_rows = [dict(zip(columns("discrepancies"), d, strict=True)) for d in DISCREPANCIES]
-    exc_rows = [{"source_id": s, "text": t, "reason": r} for s, t, r in EXCLUSIONS]
-    return {
-        "indicators": ind_rows,
-        "observations": obs_rows,
-        "mentions": men_rows,
-        "relations": rel_rows,
-        "discrepancies": dis_rows,
-        "exclusions": exc_rows,
-    }
-
-
-def merge(
-    existing: list[dict[str, str]], mine: list[dict[str, str]], key: str, owned
-) -> list[dict[str, str]]:
-    my_ids = {r[key] for r in mine}
-    kept = [r for r in existing if r[key] not in my_ids and not owned(r)]
-    return sorted(kept + mine, key=lambda r: r[key])
-
-
-def check(tables: dict[str, list[dict[str, str]]]) -> None:
-    def unique(rows, key):
-        ids = [r[key] for r in rows]
-        dup = {i for i in ids if ids.count(i) > 1}
-        assert not dup, f"duplicate {key}: {dup}"
-
-    for name, key in [
-        ("indicators", "indicator_id"),
-        ("observations", "observation_id"),
-        ("mentions", "mention_id"),
-        ("relations", "relation_id"),
-        ("discrepancies", "discrepancy_id"),
-    ]:
-        unique(tables[name], key)
-    ind = {r["indicator_id"]: r for r in tables["indicators"]}
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    rels = {r["relation_id"]: r for r in tables["relations"]}
-    dis = {r["discrepancy_id"]: r for r in tables["discrepancies"]}
-    men = {r["mention_id"]: r for r in tables["mentions"]}
-    regions = {r["region_id"]: r for r in read_csv(ROOT / "data" / "regions.csv")}
-    events = {r["event_id"] for r in read_csv(ROOT / "data" / "events.csv")}
-    for o in OBSERVATIONS:
-        assert int(o[0][1:]) in OBS_RANGE, f"{o[0]} outside O1700-O1999"
-    for r in RELATIONS:
-        assert int(r[0][1:]) in REL_RANGE, r[0]
-    for d in DISCREPANCIES:
-        assert int(d[0][1:]) in DIS_RANGE, d[0]
-    mentioned = {m["observation_id"] for m in men.values()}
-    my_obs = {o[0] for o in OBSERVATIONS}
-    for oid in my_obs:
-        r = obs[oid]
-        i = ind[r["indicator_id"]]
-        assert r["region_id"] in regions, oid
-        assert r["event_id"] in events, oid
-        assert PERIOD_RE.fullmatch(r["period"]), oid
-        assert float(i["minimum"]) <= float(r["value"]) <= float(i["maximum"]), oid
-        if i["unit"] == "count":
-            assert float(r["value"]).is_integer(), oid
-        if r["derived_by"]:
-            assert r["derived_by"] in rels and rels[r["derived_by"]]["target"] == oid, oid
-            assert oid not in mentioned, f"{oid} is derived but has a mention"
-        else:
-            assert oid in mentioned, f"{oid} has neither a mention nor derived_by"
-    # mentions: FKs, value within the indicator's range, parser agreement
-    from miitdata.numbers import agrees, parse, to_unit
-
-    for mid, oid, *_ in MENTIONS:
-        m = men[mid]
-        assert m["observation_id"] in obs, mid
-        o = obs[m["observation_id"]]
-        i = ind[o["indicator_id"]]
-        assert float(i["minimum"]) <= float(m["value"]) <= float(i["maximum"]), mid
-        try:
-            v, prec = to_unit(parse(m["value_text"]), i["unit"])
-            ok = agrees(v, float(m["value"]), prec)
-            why = f"parser reads {v} ± {prec}"
-        except Exception as exc:  # any parser failure is reported
-            ok, why = False, str(exc)
-        if mid in UNPARSEABLE:
-            assert not ok, f"{mid} is listed as unparseable but now parses: drop it from UNPARSEABLE"
-        else:
-            assert ok, f"{mid}: value_text {m['value_text']!r} vs value {m['value']}: {why}"
-        # mention value vs observation value: a difference needs a mention-disagrees discrepancy
-        if float(m["value"]) != float(o["value"]):
-            assert any(d["target"] == mid and d["error_type"] == "mention-disagrees" for d in dis.values()), (
-                f"{mid}: value {m['value']} differs from {oid} {o['value']} without a discrepancy"
-            )
-    for rid, *_ in RELATIONS:
-        r = rels[rid]
-        assert r["target"] in obs, rid
-        for o in r["operands"].split():
-            assert o in obs, (rid, o)
-        assert r["expected"] == "holds" or r["expected"] in dis, rid
-        ok = check_relation(r, obs, regions)
-        assert ok == (r["expected"] == "holds"), f"{rid}: arithmetic gives {ok}, expected {r['expected']}"
-    for did, *_ in DISCREPANCIES:
-        d = dis[did]
-        table = {"relations": rels, "mentions": men, "observations": obs}[d["resource"]]
-        assert d["target"] in table, did
-    # exclusions occur in the source; coverage of every digit and Chinese numeral of S002
-    text = source_text(SID)
-    covered = [False] * len(text)
-    for e in tables["exclusions"]:
-        assert e["text"] in text, e
-        i = text.find(e["text"])
-        while i != -1:
-            for k in range(i, i + len(e["text"])):
-                covered[k] = True
-            i = text.find(e["text"], i + 1)
-    for m in men.values():
-        if m["source_id"] == SID:
-            for k in range(int(m["start"]), int(m["end"])):
-                covered[k] = True
-    missing = [
-        (k, text[max(0, k - 30) : k + 30])
-        for k, ch in enumerate(text)
-        if (ch.isdigit() or ch in CN_NUMERALS) and not covered[k]
-    ]
+def check(tables: curation.Tables) -> None:
+    """Exclusions occur in S002; every digit and Chinese numeral of S002 is covered."""
+    stale = curation.stale_exclusions(tables["exclusions"])
+    assert not stale, f"exclusions that do not occur in {SID}: {stale}"
+    missing = curation.uncovered(SID, tables["mentions"], tables["exclusions"])
     assert not missing, f"uncovered numerals in {SID}: {missing[:10]}"
 
 
-def write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp002")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n", extrasaction="raise")
-        w.writeheader()
-        w.writerows(rows)
-    tmp.replace(path)
+def check_unparseable(report) -> None:
+    """UNPARSEABLE lists exactly the value_texts the validator's number parser cannot read."""
+    failed = {
+        str(e.id)
+        for e in report.known
+        if e.type in ("value-text-unparsed", "value-text-mismatch") and OWNS["mentions"](str(e.id))
+    }
+    assert failed <= set(UNPARSEABLE), f"value_texts the parser cannot read: {failed - set(UNPARSEABLE)}"
+    parses = set(UNPARSEABLE) - failed
+    assert not parses, f"{parses} listed as unparseable but now parse: drop them from UNPARSEABLE"
 
 
 def main() -> None:
-    lock = open(ROOT / ".curation.lock", "w")  # noqa: SIM115 - held until the end
-    fcntl.flock(lock, fcntl.LOCK_EX)
-    try:
-        existing = {
-            name: read_csv(ROOT / SCHEMAS[name]["path"])
-            for name in ["indicators", "observations", "mentions", "relations", "discrepancies"]
-        }
-        mine = build({r["observation_id"]: r["value"] for r in existing["observations"]})
-        mine_ind = {r["indicator_id"]: r for r in mine["indicators"]}
-        existing_ind = {r["indicator_id"] for r in existing["indicators"]}
-        tables = {
-            # indicators keep the file's order; ours are replaced in place or appended
-            "indicators": [mine_ind.get(r["indicator_id"], r) for r in existing["indicators"]]
-            + [m for m in mine["indicators"] if m["indicator_id"] not in existing_ind],
-            "observations": merge(
-                existing["observations"],
-                mine["observations"],
-                "observation_id",
-                lambda r: int(r["observation_id"][1:]) in OBS_RANGE,
-            ),
-            "mentions": merge(
-                existing["mentions"], mine["mentions"], "mention_id", lambda r: r["source_id"] == SID
-            ),
-            "relations": merge(
-                existing["relations"],
-                mine["relations"],
-                "relation_id",
-                lambda r: int(r["relation_id"][1:]) in REL_RANGE,
-            ),
-            "discrepancies": merge(
-                existing["discrepancies"],
-                mine["discrepancies"],
-                "discrepancy_id",
-                lambda r: int(r["discrepancy_id"][1:]) in DIS_RANGE,
-            ),
-            "exclusions": mine["exclusions"],
-        }
+    with curation.locked():  # other curation scripts write the same CSVs
+        mine = curation.build(INDICATORS, OBSERVATIONS, MENTIONS, RELATIONS, DISCREPANCIES, EXCLUSIONS)
+        tables = curation.merge(mine, OWNS)
         check(tables)
+        check_unparseable(curation.validate_merged(tables))
         if "--check" in sys.argv:
             print("ok (nothing written)")
             return
-        for name in ["indicators", "observations", "mentions", "relations", "discrepancies"]:
-            write(ROOT / SCHEMAS[name]["path"], columns(name), tables[name])
-        write(EXC_PATH, ["source_id", "text", "reason"], tables["exclusions"])
-        print({k: len(v) for k, v in tables.items()}, {"mine": {k: len(v) for k, v in mine.items()}})
-    finally:
-        fcntl.flock(lock, fcntl.LOCK_UN)
-        lock.close()
+        curation.write_tables(tables, EXC_PATH)
+    print({k: len(v) for k, v in tables.items()}, {"mine": {k: len(v) for k, v in mine.items()}})
 
 
 if __name__ == "__main__":

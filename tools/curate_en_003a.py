@@ -12,7 +12,11 @@ it adds, observations O0900-O1299, mentions M003-0001-M003-0499, relations R0100
 discrepancies D100-D199 and the coverage exclusions in curation/exclusions_003a.csv. Offsets are
 never typed: `tools.quote.locate` computes them. Every other row of data/*.csv is kept as it is.
 The read-merge-write runs under an exclusive lock on .curation.lock (other curation scripts
-write the same CSVs), re-reading the CSVs inside the lock.
+write the same CSVs), re-reading the CSVs inside the lock; it and the validation of the merged
+tables with `miitdata validate` are tools/curation.py's. This script adds what the validator does
+not check: its ids lie in its ranges, its mentions in its span, every exact on one line, the
+indicators it shares keep their unit and kind, its exclusions occur in S003, and every digit and
+Chinese numeral of S003[0:34889) is covered.
 
 Mentions of facts already in the dataset (the 2022 figures of S000/S001, O0001-O0093) attach to
 those observations: one fact, one observation, however many documents and languages state it.
@@ -20,19 +24,13 @@ those observations: one fact, one observation, however many documents and langua
 
 from __future__ import annotations
 
-import csv
-import fcntl
-import json
-import math
-import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.quote import CONTEXT, locate, source_text  # noqa: E402
+from tools import curation
+from tools.curation import ROOT
 
 SOURCE = "S003"
 SPAN = (0, 34889)  # this part's share of S003: up to the "7.jpg" speaker block of Li Feng (Jiangsu)
@@ -1523,355 +1521,44 @@ EXCLUSIONS = [
 ]
 
 # =============================================================================================
-# Machinery below: checks, merge and writing (pattern of tools/curate_zh.py).
+# Machinery below: the checks `miitdata validate` does not do. Building the rows, merging them
+# into the CSVs, validating the merged package and writing it are tools/curation.py's.
 # =============================================================================================
-DP = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-SCHEMAS = {r["name"]: r for r in DP["resources"]}
-PERIOD_RE = re.compile(
-    next(f for f in SCHEMAS["observations"]["schema"]["fields"] if f["name"] == "period")["constraints"][
-        "pattern"
-    ]
-)
-CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+OWNS = {
+    "observations": curation.id_range("O", *OBS_RANGE),
+    "mentions": curation.id_range("M003-", *MEN_RANGE),
+    "relations": curation.id_range("R", *REL_RANGE),
+    "discrepancies": curation.id_range("D", *DIS_RANGE),
+}
 
 
-def fmt(v: object) -> str:
-    """Numbers in their shortest form: 17.84, 1887.5, 15400 (no trailing .0, no exponent)."""
-    if isinstance(v, str):
-        float(v)
-        return v
-    if isinstance(v, int):
-        return str(v)
-    f = float(v)
-    if f.is_integer():
-        return str(int(f))
-    s = repr(f)
-    assert "e" not in s, s
-    return s
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def columns(resource: str) -> list[str]:
-    return [f["name"] for f in SCHEMAS[resource]["schema"]["fields"]]
-
-
-def num(s: str, prefix: str) -> int:
-    return int(s[len(prefix) :])
-
-
-def in_range(i: str, prefix: str, rng: tuple[int, int]) -> bool:
-    return bool(re.fullmatch(re.escape(prefix) + r"[0-9]+", i)) and rng[0] <= num(i, prefix) <= rng[1]
-
-
-def owns_obs(i: str) -> bool:
-    return in_range(i, "O", OBS_RANGE)
-
-
-def owns_men(i: str) -> bool:
-    return in_range(i, "M003-", MEN_RANGE)
-
-
-def owns_rel(i: str) -> bool:
-    return in_range(i, "R", REL_RANGE)
-
-
-def owns_dis(i: str) -> bool:
-    return in_range(i, "D", DIS_RANGE)
-
-
-# ---- half-unit interval arithmetic (as in curate_zh.py) ----
-def half_unit(s: str) -> float:
-    if "." in s:
-        return 0.5 * 10 ** -len(s.split(".")[1])
-    return 0.5
-
-
-def interval(obs: dict[str, str]) -> tuple[float, float]:
-    s, cmp = obs["value"], obs["comparator"]
-    v, h = float(s), half_unit(s)
-    if cmp == "=":
-        return v - h, v + h
-    if cmp == "~":
-        return v - abs(v) * 0.1, v + abs(v) * 0.1
-    if cmp in (">", ">="):
-        return v - h, math.inf
-    return -math.inf, v + h
-
-
-def overlap(a, b) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def check_relation(rel: dict[str, str], obs: dict[str, dict[str, str]]) -> bool:
-    t = obs[rel["target"]]
-    iv = [interval(obs[o]) for o in rel["operands"].split()]
-    T = interval(t)
-    kind = rel["kind"]
-    if kind == "difference":
-        a, b = iv
-        return overlap(T, (a[0] - b[1], a[1] - b[0]))
-    if kind == "part-of":
-        return all(o[0] <= T[1] for o in iv) and sum(o[0] for o in iv) <= T[1]
-    raise ValueError(f"{rel['relation_id']}: no checker for kind {kind}")
-
-
-def build() -> dict[str, list[dict[str, str]]]:
-    ind_rows = [
-        dict(zip(columns("indicators"), [i, zh, en, u, k, fmt(lo), fmt(hi), d], strict=True))
-        for i, zh, en, u, k, lo, hi, d in INDICATORS
-    ]
-    obs_rows = [
-        dict(zip(columns("observations"), [o, i, r, p, fmt(v), c, e, d, n], strict=True))
-        for o, i, r, p, v, c, e, d, n in OBSERVATIONS
-    ]
-    text = source_text(SOURCE)
-    men_rows = []
-    for mid, oid, exact, vt, value, occ, note in MENTIONS:
-        assert mid.startswith("M003-"), mid
-        loc = locate(SOURCE, exact, occ)
-        s, e = loc["start"], loc["end"]
-        assert text[s:e] == exact, mid
-        assert SPAN[0] <= s and e <= SPAN[1], f"{mid}: outside this part's span {SPAN}"
-        assert "\n" not in exact and "\r" not in exact, f"{mid}: exact spans a line break"
-        assert vt in exact, f"{mid}: value_text {vt!r} not in exact"
-        assert loc["prefix"] == text[max(0, s - CONTEXT) : s] and loc["suffix"] == text[e : e + CONTEXT], mid
-        men_rows.append(
-            dict(
-                zip(
-                    columns("mentions"),
-                    [
-                        mid,
-                        oid,
-                        SOURCE,
-                        str(s),
-                        str(e),
-                        exact,
-                        loc["prefix"],
-                        loc["suffix"],
-                        vt,
-                        fmt(value) if value is not None else "",
-                        note,
-                    ],
-                    strict=True,
-                )
-            )
+def check(tables: curation.Tables, before: list[dict[str, str]]) -> None:
+    """Indicators keep their unit and kind; exclusions occur in S003; S003[SPAN] is covered."""
+    mine = {r["indicator_id"]: r for r in tables["indicators"]}
+    for r in before:
+        m = mine[r["indicator_id"]]
+        assert (r["unit"], r["kind"]) == (m["unit"], m["kind"]), (
+            f"indicator {r['indicator_id']} exists with another unit/kind: {r}"
         )
-    rel_rows = [dict(zip(columns("relations"), r, strict=True)) for r in RELATIONS]
-    dis_rows = [dict(zip(columns("discrepancies"), d, strict=True)) for d in DISCREPANCIES]
-    exc_rows = [{"source_id": s, "text": t, "reason": r} for s, t, r in EXCLUSIONS]
-    return {
-        "indicators": ind_rows,
-        "observations": obs_rows,
-        "mentions": men_rows,
-        "relations": rel_rows,
-        "discrepancies": dis_rows,
-        "exclusions": exc_rows,
-    }
-
-
-def merge_tables(mine: dict[str, list[dict[str, str]]]) -> dict[str, list[dict[str, str]]]:
-    """Read the CSVs now (inside the lock) and replace only the rows this part owns."""
-
-    def path(name):
-        return ROOT / SCHEMAS[name]["path"]
-
-    my_ind = {r["indicator_id"] for r in mine["indicators"]}
-    existing_ind = read_csv(path("indicators"))
-    for r in existing_ind:
-        if r["indicator_id"] in my_ind:
-            m = next(x for x in mine["indicators"] if x["indicator_id"] == r["indicator_id"])
-            assert r["unit"] == m["unit"] and r["kind"] == m["kind"], (
-                f"indicator {r['indicator_id']} exists with another unit/kind: {r}"
-            )
-    # replace in place (stable row order whatever order the curation scripts run in), append new ones
-    mine_by_id = {r["indicator_id"]: r for r in mine["indicators"]}
-    indicators = [mine_by_id.get(r["indicator_id"], r) for r in existing_ind]
-    present = {r["indicator_id"] for r in existing_ind}
-    indicators += [r for r in mine["indicators"] if r["indicator_id"] not in present]
-
-    def merged(name, key, owns):
-        kept = [r for r in read_csv(path(name)) if not owns(r[key])]
-        return sorted(kept + mine[name], key=lambda r: r[key])
-
-    tables = {
-        "indicators": indicators,
-        "observations": merged("observations", "observation_id", owns_obs),
-        "mentions": merged("mentions", "mention_id", owns_men),
-        "relations": merged("relations", "relation_id", owns_rel),
-        "discrepancies": merged("discrepancies", "discrepancy_id", owns_dis),
-        "exclusions": mine["exclusions"],
-    }
-    # mention values: None above means "the observation's value"
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    for m in tables["mentions"]:
-        if owns_men(m["mention_id"]) and m["value"] == "":
-            m["value"] = obs[m["observation_id"]]["value"]
-    return tables
-
-
-def check_numbers(tables) -> list[str]:
-    """Every value_text through the number parser; returns the forms it cannot read (reported, not fatal)."""
-    try:
-        from miitdata.numbers import NumberParseError, agrees, parse, to_unit
-    except ImportError:
-        return ["(miitdata.numbers not importable: parser check skipped)"]
-    ind = {r["indicator_id"]: r for r in tables["indicators"]}
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    unparsed = []
-    for m in tables["mentions"]:
-        if not owns_men(m["mention_id"]):
-            continue
-        o = obs[m["observation_id"]]
-        unit = ind[o["indicator_id"]]["unit"]
-        try:
-            n = parse(m["value_text"])
-            v, p = to_unit(n, unit)
-        except NumberParseError as exc:
-            unparsed.append(f"{m['mention_id']} {m['value_text']!r} ({unit}): {exc}")
-            continue
-        assert agrees(v, float(m["value"]), max(p, 1e-9)), (
-            f"{m['mention_id']}: parser reads {m['value_text']!r} as {v} ± {p}, value is {m['value']}"
-        )
-        if m["value"] == o["value"]:
-            assert n.comparator == o["comparator"], (
-                f"{m['mention_id']}: comparator {n.comparator} of {m['value_text']!r} ≠ observation's {o['comparator']}"
-            )
-    return unparsed
-
-
-def check_coverage(tables) -> None:
-    text = source_text(SOURCE)
-    covered = [False] * len(text)
-    for m in tables["mentions"]:
-        if m["source_id"] == SOURCE:
-            for i in range(int(m["start"]), int(m["end"])):
-                covered[i] = True
-    exclusions = list(tables["exclusions"])
-    for p in sorted((ROOT / "curation").glob("exclusions*.csv")):
-        if p != EXCLUSIONS_FILE:
-            exclusions += read_csv(p)
-    for e in exclusions:
-        if e["source_id"] in (SOURCE, "*"):
-            i = text.find(e["text"])
-            while i != -1:
-                for j in range(i, i + len(e["text"])):
-                    covered[j] = True
-                i = text.find(e["text"], i + 1)
-    bad = [
-        f"@{i} {ch!r}: …{text[max(0, i - 20) : i + 21]!r}…"
-        for i, ch in enumerate(text[: SPAN[1]])
-        if (ch.isdigit() or ch in CN_NUMERALS) and not covered[i]
-    ]
-    assert not bad, "uncovered numerals in S003[0:34889):\n" + "\n".join(bad)
-    for e in tables["exclusions"]:
-        assert e["text"] in text, f"stale exclusion {e}"
-
-
-def check(tables) -> list[str]:
-    def unique(rows, key):
-        ids = [r[key] for r in rows]
-        dup = {i for i in ids if ids.count(i) > 1}
-        assert not dup, f"duplicate {key}: {dup}"
-
-    for name, key in [
-        ("indicators", "indicator_id"),
-        ("observations", "observation_id"),
-        ("mentions", "mention_id"),
-        ("relations", "relation_id"),
-        ("discrepancies", "discrepancy_id"),
-    ]:
-        unique(tables[name], key)
-    for o in OBSERVATIONS:
-        assert owns_obs(o[0]), f"{o[0]} outside O0900-O1299"
-    for m in MENTIONS:
-        assert owns_men(m[0]), f"{m[0]} outside M003-0001-M003-0499"
-    for r in RELATIONS:
-        assert owns_rel(r[0]), f"{r[0]} outside R0100-R0199"
-    for d in DISCREPANCIES:
-        assert owns_dis(d[0]), f"{d[0]} outside D100-D199"
-    ind = {r["indicator_id"]: r for r in tables["indicators"]}
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    rels = {r["relation_id"]: r for r in tables["relations"]}
-    dis = {r["discrepancy_id"]: r for r in tables["discrepancies"]}
-    men = {r["mention_id"]: r for r in tables["mentions"]}
-    regions = {r["region_id"] for r in read_csv(ROOT / "data" / "regions.csv")}
-    events = {r["event_id"] for r in read_csv(ROOT / "data" / "events.csv")}
-    mentioned = {m["observation_id"] for m in men.values()}
-    for r in ind.values():
-        assert float(r["minimum"]) < float(r["maximum"]), r
-    for r in obs.values():
-        oid = r["observation_id"]
-        if not owns_obs(oid):
-            continue
-        i = ind[r["indicator_id"]]
-        assert r["region_id"] in regions, oid
-        assert r["event_id"] in events, oid
-        assert PERIOD_RE.fullmatch(r["period"]), oid
-        assert float(i["minimum"]) <= float(r["value"]) <= float(i["maximum"]), oid
-        if i["unit"] == "count":
-            assert float(r["value"]).is_integer(), oid
-        if r["derived_by"]:
-            assert r["derived_by"] in rels and rels[r["derived_by"]]["target"] == oid, oid
-            assert oid not in mentioned, f"{oid} is derived but has a mention"
-        else:
-            assert oid in mentioned, f"{oid} has neither a mention nor derived_by"
-    for m in men.values():
-        assert m["observation_id"] in obs, m["mention_id"]
-        assert m["mention_id"][1:4] == m["source_id"][1:], m["mention_id"]
-        if owns_men(m["mention_id"]):
-            o = obs[m["observation_id"]]
-            i = ind[o["indicator_id"]]
-            assert float(i["minimum"]) <= float(m["value"]) <= float(i["maximum"]), m["mention_id"]
-            if float(m["value"]) != float(o["value"]):
-                assert any(
-                    d[1] == "mentions" and d[2] == m["mention_id"] and d[3] == "mention-disagrees"
-                    for d in DISCREPANCIES
-                ), f"{m['mention_id']}: value differs, no discrepancy"
-    for r in rels.values():
-        assert r["target"] in obs, r["relation_id"]
-        for o in r["operands"].split():
-            assert o in obs, (r["relation_id"], o)
-        assert r["expected"] == "holds" or r["expected"] in dis, r["relation_id"]
-        if owns_rel(r["relation_id"]):
-            ok = check_relation(r, obs)
-            assert ok == (r["expected"] == "holds"), (
-                f"{r['relation_id']}: arithmetic gives {ok}, expected {r['expected']}"
-            )
-    for d in dis.values():
-        table = {"relations": rels, "mentions": men, "observations": obs}[d["resource"]]
-        assert d["target"] in table, d["discrepancy_id"]
-    check_coverage(tables)
-    return check_numbers(tables)
-
-
-def write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n", extrasaction="raise")
-        w.writeheader()
-        w.writerows(rows)
+    curation.check_mention_sources(tables["mentions"])
+    stale = curation.stale_exclusions(tables["exclusions"])
+    assert not stale, f"stale exclusions: {stale}"
+    exclusions = tables["exclusions"] + curation.other_exclusions(EXCLUSIONS_FILE)
+    bad = curation.uncovered(SOURCE, tables["mentions"], exclusions, SPAN)
+    assert not bad, f"uncovered numerals in {SOURCE}[{SPAN[0]}:{SPAN[1]}):\n" + "\n".join(bad)
 
 
 def main() -> None:
-    mine = build()
-    lock = open(ROOT / ".curation.lock", "w")  # noqa: SIM115
-    fcntl.flock(lock, fcntl.LOCK_EX)
-    try:
-        tables = merge_tables(mine)
-        unparsed = check(tables)
+    mine = curation.build(INDICATORS, OBSERVATIONS, MENTIONS, RELATIONS, DISCREPANCIES, EXCLUSIONS, SPAN)
+    with curation.locked():  # other curation scripts write the same CSVs
+        before = curation.read_table("indicators")
+        tables = curation.merge(mine, OWNS)
+        check(tables, before)
+        report = curation.validate_merged(tables)
         if "--check" not in sys.argv:
-            for name in ["indicators", "observations", "mentions", "relations", "discrepancies"]:
-                write(ROOT / SCHEMAS[name]["path"], columns(name), tables[name])
-            write(EXCLUSIONS_FILE, ["source_id", "text", "reason"], tables["exclusions"])
-    finally:
-        fcntl.flock(lock, fcntl.LOCK_UN)
-        lock.close()
-    for u in unparsed:
-        print("parser cannot read:", u)
+            curation.write_tables(tables, EXCLUSIONS_FILE)
+    for line in curation.known(report, OWNS["mentions"]):
+        print("known:", line)
     counts = {k: len(v) for k, v in mine.items()}
     print("ok (nothing written)" if "--check" in sys.argv else "written", counts)
 

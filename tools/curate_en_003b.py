@@ -17,23 +17,23 @@ and curation/exclusions_003b.csv. Mentions of facts already in the dataset attac
 observations (O0001-O0093 from the Chinese curation, O17xx from part 002).
 
 Offsets are never typed: `tools.quote.locate` computes them. The whole read-merge-write runs under
-an exclusive lock on .curation.lock because other curation scripts write the same CSVs.
+an exclusive lock on .curation.lock because other curation scripts write the same CSVs; it and the
+validation of the merged tables with `miitdata validate` are tools/curation.py's. This script adds
+what the validator does not check: its ids lie in its ranges and its mentions in its span, its
+indicators are not defined by another script, its mentions attach to its own or listed foreign
+observations, its exclusions occur in S003 and in no other exclusions file; numerals of S003[34889:]
+left uncovered are reported.
 """
 
 from __future__ import annotations
 
-import csv
-import fcntl
-import json
-import math
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.quote import CONTEXT, locate, source_text  # noqa: E402
+from tools import curation
 
 E22 = "2022-09-23-miit"
 SID = "S003"
@@ -2373,185 +2373,22 @@ EXCLUSIONS = [
 ]
 
 # =============================================================================================
-# Machinery below: checks and writing.
+# Machinery below: the checks `miitdata validate` does not do. Building the rows, merging them
+# into the CSVs, validating the merged package and writing it are tools/curation.py's.
 # =============================================================================================
-DP = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-SCHEMAS = {r["name"]: r for r in DP["resources"]}
-PERIOD_RE = re.compile(
-    next(f for f in SCHEMAS["observations"]["schema"]["fields"] if f["name"] == "period")["constraints"][
-        "pattern"
-    ]
-)
-CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
-EXC_PATH = ROOT / "curation" / "exclusions_003b.csv"
-
-
-def mine_obs(oid: str) -> bool:
-    return 1300 <= int(oid[1:]) <= 1699
-
-
-def mine_men(mid: str) -> bool:
-    return mid.startswith("M003-") and 500 <= int(mid[5:]) <= 999
-
-
-def mine_rel(rid: str) -> bool:
-    return 200 <= int(rid[1:]) <= 299
-
-
-def mine_dis(did: str) -> bool:
-    return 200 <= int(did[1:]) <= 299
-
-
-def fmt(v: object) -> str:
-    """Numbers in their shortest form: 17.84, 1887.5, 15400 (no trailing .0, no exponent)."""
-    if isinstance(v, str):
-        float(v)
-        return v
-    if isinstance(v, int):
-        return str(v)
-    f = float(v)
-    if f.is_integer():
-        return str(int(f))
-    s = repr(f)
-    assert "e" not in s, s
-    return s
-
-
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def columns(resource: str) -> list[str]:
-    return [f["name"] for f in SCHEMAS[resource]["schema"]["fields"]]
-
-
-# ---- half-unit interval arithmetic (as in curate_zh.py) ----
-def half_unit(s: str) -> float:
-    if "." in s:
-        return 0.5 * 10 ** -len(s.split(".")[1])
-    return 0.5
-
-
-def interval(obs: dict[str, str]) -> tuple[float, float]:
-    s, cmp = obs["value"], obs["comparator"]
-    v, h = float(s), half_unit(s)
-    if cmp == "=":
-        return v - h, v + h
-    if cmp == "~":
-        return v - abs(v) * 0.1, v + abs(v) * 0.1
-    if cmp in (">", ">="):
-        return v - h, math.inf
-    return -math.inf, v + h
-
-
-def mul(a, b):
-    ps = [x * y for x in a for y in b if not (math.isinf(x) or math.isinf(y))]
-    return min(ps), max(ps)
-
-
-def div(a, b):
-    assert b[0] > 0
-    return mul(a, (1 / b[1], 1 / b[0]))
-
-
-def overlap(a, b) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def check_relation(rel: dict[str, str], obs: dict[str, dict[str, str]]) -> bool:
-    t = obs[rel["target"]]
-    iv = [interval(obs[o]) for o in rel["operands"].split()]
-    T = interval(t)
-    kind = rel["kind"]
-    if kind == "difference":
-        a, b = iv
-        return overlap(T, (a[0] - b[1], a[1] - b[0]))
-    if kind == "ratio":
-        return overlap(T, div(iv[0], iv[1]))
-    if kind == "share":
-        r = div(iv[0], iv[1])
-        return overlap(T, (100 * r[0], 100 * r[1]))
-    if kind == "part-of":
-        return all(o[0] <= T[1] for o in iv) and sum(o[0] for o in iv) <= T[1]
-    raise ValueError(kind)
-
-
-def build(existing_obs: dict[str, dict[str, str]]) -> dict[str, list[dict[str, str]]]:
-    ind_rows = [
-        dict(zip(columns("indicators"), [i, zh, en, u, k, fmt(lo), fmt(hi), d], strict=True))
-        for i, zh, en, u, k, lo, hi, d in INDICATORS
-    ]
-    obs_rows = [
-        dict(zip(columns("observations"), [o, i, r, p, fmt(v), c, e, d, n], strict=True))
-        for o, i, r, p, v, c, e, d, n in OBSERVATIONS
-    ]
-    values = {r["observation_id"]: r["value"] for r in obs_rows}
-    values.update({k: v["value"] for k, v in existing_obs.items() if k not in values})
-    text = source_text(SID)
-    men_rows = []
-    for mid, oid, exact, vt, value, occ, note in MENTIONS:
-        loc = locate(SID, exact, occ)
-        s, e = loc["start"], loc["end"]
-        assert text[s:e] == exact, mid
-        assert s >= SPAN_START, f"{mid}: outside this part's span"
-        assert "\n" not in exact and "\r" not in exact, f"{mid}: exact spans a line break"
-        assert vt in exact, f"{mid}: value_text {vt!r} not in exact"
-        assert loc["prefix"] == text[max(0, s - CONTEXT) : s] and loc["suffix"] == text[e : e + CONTEXT], mid
-        men_rows.append(
-            dict(
-                zip(
-                    columns("mentions"),
-                    [
-                        mid,
-                        oid,
-                        SID,
-                        str(s),
-                        str(e),
-                        exact,
-                        loc["prefix"],
-                        loc["suffix"],
-                        vt,
-                        fmt(value) if value is not None else values[oid],
-                        note,
-                    ],
-                    strict=True,
-                )
-            )
-        )
-    rel_rows = [dict(zip(columns("relations"), r, strict=True)) for r in RELATIONS]
-    dis_rows = [dict(zip(columns("discrepancies"), d, strict=True)) for d in DISCREPANCIES]
-    exc_rows = [{"source_id": s, "text": t, "reason": r} for s, t, r in EXCLUSIONS]
-    return {
-        "indicators": ind_rows,
-        "observations": obs_rows,
-        "mentions": men_rows,
-        "relations": rel_rows,
-        "discrepancies": dis_rows,
-        "exclusions": exc_rows,
-    }
-
-
-def merge(
-    existing: list[dict[str, str]], mine: list[dict[str, str]], key: str, owned
-) -> list[dict[str, str]]:
-    my_ids = {r[key] for r in mine}
-    kept = [r for r in existing if r[key] not in my_ids and not owned(r[key])]
-    return sorted(kept + mine, key=lambda r: r[key])
-
-
-def merge_indicators(existing: list[dict[str, str]], mine: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Replace my indicators in place (keep others' order); append new ones."""
-    by_id = {r["indicator_id"]: r for r in mine}
-    out = [by_id.pop(r["indicator_id"], r) for r in existing]
-    return out + [r for r in mine if r["indicator_id"] in by_id]
+EXC_PATH = curation.ROOT / "curation" / "exclusions_003b.csv"
+OWNS = {
+    "observations": curation.id_range("O", 1300, 1699),
+    "mentions": curation.id_range("M003-", 500, 999),
+    "relations": curation.id_range("R", 200, 299),
+    "discrepancies": curation.id_range("D", 200, 299),
+}
 
 
 def other_scripts_indicator_ids() -> set[str]:
     """Indicator ids defined by the other curation scripts (mine must not redefine them)."""
     ids: set[str] = set()
-    for p in (ROOT / "tools").glob("curate_*.py"):
+    for p in (curation.ROOT / "tools").glob("curate_*.py"):
         if p.name == Path(__file__).name:
             continue
         src = p.read_text(encoding="utf-8")
@@ -2561,193 +2398,42 @@ def other_scripts_indicator_ids() -> set[str]:
     return ids
 
 
-def check(tables: dict[str, list[dict[str, str]]]) -> None:
-    def unique(rows, key):
-        ids = [r[key] for r in rows]
-        dup = {i for i in ids if ids.count(i) > 1}
-        assert not dup, f"duplicate {key}: {dup}"
-
+def check(tables: curation.Tables) -> None:
     clash = {i[0] for i in INDICATORS} & other_scripts_indicator_ids()
     assert not clash, f"indicator ids defined by another curation script: {clash}"
-    ind = {r["indicator_id"]: r for r in tables["indicators"]}
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    rels = {r["relation_id"]: r for r in tables["relations"]}
-    dis = {r["discrepancy_id"]: r for r in tables["discrepancies"]}
-    men = {r["mention_id"]: r for r in tables["mentions"]}
-    for name, key in [
-        ("indicators", "indicator_id"),
-        ("observations", "observation_id"),
-        ("mentions", "mention_id"),
-        ("relations", "relation_id"),
-        ("discrepancies", "discrepancy_id"),
-    ]:
-        unique(tables[name], key)
-    regions = {r["region_id"]: r for r in read_csv(ROOT / "data" / "regions.csv")[1]}
-    events = {r["event_id"] for r in read_csv(ROOT / "data" / "events.csv")[1]}
-    for o in OBSERVATIONS:
-        assert mine_obs(o[0]), f"{o[0]} outside O1300-O1699"
+    obs = {r["observation_id"] for r in tables["observations"]}
     for m in MENTIONS:
-        assert mine_men(m[0]), f"{m[0]} outside M003-0500-M003-0999"
-        assert mine_obs(m[1]) or m[1] in FOREIGN_OBS, (
+        assert OWNS["observations"](m[1]) or m[1] in FOREIGN_OBS, (
             f"{m[0]}: {m[1]} is neither mine nor a listed foreign observation"
         )
     for oid in FOREIGN_OBS:
         assert oid in obs, f"foreign observation {oid} no longer exists"
-    for r in RELATIONS:
-        assert mine_rel(r[0]), r[0]
-    for d in DISCREPANCIES:
-        assert mine_dis(d[0]), d[0]
-    mentioned = {m["observation_id"] for m in men.values()}
-    for r in obs.values():
-        oid = r["observation_id"]
-        if not mine_obs(oid):
-            continue
-        i = ind[r["indicator_id"]]
-        assert r["region_id"] in regions, oid
-        assert r["event_id"] in events, oid
-        assert PERIOD_RE.fullmatch(r["period"]), oid
-        assert float(i["minimum"]) <= float(r["value"]) <= float(i["maximum"]), oid
-        if i["unit"] == "count":
-            assert float(r["value"]).is_integer() and float(r["value"]) >= 0, oid
-        if r["derived_by"]:
-            assert r["derived_by"] in rels and rels[r["derived_by"]]["target"] == oid, oid
-            assert oid not in mentioned, f"{oid} is derived but has a mention"
-        else:
-            assert oid in mentioned, f"{oid} has neither a mention nor derived_by"
-    for m in men.values():
-        assert m["observation_id"] in obs, m["mention_id"]
-        assert m["mention_id"][1:4] == m["source_id"][1:], m["mention_id"]
-    for r in rels.values():
-        assert r["target"] in obs, r["relation_id"]
-        for o in r["operands"].split():
-            assert o in obs, (r["relation_id"], o)
-        assert r["expected"] == "holds" or r["expected"] in dis, r["relation_id"]
-        if not mine_rel(r["relation_id"]):
-            continue
-        ok = check_relation(r, obs)
-        assert ok == (r["expected"] == "holds"), (
-            f"{r['relation_id']}: arithmetic gives {ok}, expected {r['expected']}"
-        )
-    for d in dis.values():
-        table = {"relations": rels, "mentions": men, "observations": obs}[d["resource"]]
-        assert d["target"] in table, d["discrepancy_id"]
-    for mid in (m[0] for m in MENTIONS):
-        m = men[mid]
-        i = ind[obs[m["observation_id"]]["indicator_id"]]
-        assert float(i["minimum"]) <= float(m["value"]) <= float(i["maximum"]), mid
-    text = source_text(SID)
-    for e in tables["exclusions"]:
-        assert e["text"] in text, e
-    others = {
-        (r["source_id"], r["text"])
-        for p in (ROOT / "curation").glob("exclusions*.csv")
-        if p != EXC_PATH
-        for r in read_csv(p)[1]
-    }
+    curation.check_mention_sources(tables["mentions"])
+    stale = curation.stale_exclusions(tables["exclusions"])
+    assert not stale, f"exclusions that do not occur in {SID}: {stale}"
+    others = {(r["source_id"], r["text"]) for r in curation.other_exclusions(EXC_PATH)}
     dup = {(e["source_id"], e["text"]) for e in tables["exclusions"]} & others
     assert not dup, f"exclusions already listed in another exclusions file: {dup}"
 
 
-def parser_report(tables) -> list[str]:
-    """value_text checked with miitdata.numbers (when it exists): to_unit(parse(vt), unit) ≈ value."""
-    sys.path.insert(0, str(ROOT / "src"))
-    try:
-        from miitdata.numbers import NumberParseError, agrees, parse, to_unit
-    except ImportError:
-        return ["(miitdata.numbers not available: value_texts not checked)"]
-    ind = {r["indicator_id"]: r for r in tables["indicators"]}
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    out = []
-    for m in tables["mentions"]:
-        if not mine_men(m["mention_id"]):
-            continue
-        unit = ind[obs[m["observation_id"]]["indicator_id"]]["unit"]
-        try:
-            n = parse(m["value_text"])
-            v, p = to_unit(n, unit)
-        except NumberParseError as exc:
-            out.append(f"{m['mention_id']}: UNPARSED {m['value_text']!r} ({unit}): {exc}")
-            continue
-        if not agrees(v, float(m["value"]), p):
-            out.append(f"{m['mention_id']}: MISMATCH {m['value_text']!r} -> {v} ± {p}, value {m['value']}")
-        o = obs[m["observation_id"]]
-        if n.comparator != o["comparator"] and not ({n.comparator, o["comparator"]} <= {"=", "~"}):
-            out.append(f"{m['mention_id']}: comparator {n.comparator} vs observation {o['comparator']}")
-    return out
-
-
-def coverage(tables) -> list[str]:
-    text = source_text(SID)
-    covered = [False] * len(text)
-    for m in tables["mentions"]:
-        if m["source_id"] == SID:
-            for i in range(int(m["start"]), int(m["end"])):
-                covered[i] = True
-    exc = [
-        r
-        for p in sorted((ROOT / "curation").glob("exclusions*.csv"))
-        for r in read_csv(p)[1]
-        if p != EXC_PATH
-    ] + tables["exclusions"]
-    for e in exc:
-        if e["source_id"] in (SID, "*"):
-            i = text.find(e["text"])
-            while i != -1:
-                for k in range(i, i + len(e["text"])):
-                    covered[k] = True
-                i = text.find(e["text"], i + 1)
-    return [
-        f"@{i} {ch!r}: …{text[max(0, i - 25) : i + 25]!r}…"
-        for i, ch in enumerate(text)
-        if i >= SPAN_START and (ch.isdigit() or ch in CN_NUMERALS) and not covered[i]
-    ]
-
-
-def write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp003b")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n", extrasaction="raise")
-        w.writeheader()
-        w.writerows(rows)
-    tmp.replace(path)
-
-
 def main() -> None:
-    lock = open(ROOT / ".curation.lock", "w")  # noqa: SIM115  (held until exit)
-    fcntl.flock(lock, fcntl.LOCK_EX)
-    try:
-        existing = {
-            name: read_csv(ROOT / SCHEMAS[name]["path"])[1]
-            for name in ["indicators", "observations", "mentions", "relations", "discrepancies"]
-        }
-        mine = build({r["observation_id"]: r for r in existing["observations"]})
-        tables = {
-            "indicators": merge_indicators(existing["indicators"], mine["indicators"]),
-            "observations": merge(existing["observations"], mine["observations"], "observation_id", mine_obs),
-            "mentions": merge(existing["mentions"], mine["mentions"], "mention_id", mine_men),
-            "relations": merge(existing["relations"], mine["relations"], "relation_id", mine_rel),
-            "discrepancies": merge(
-                existing["discrepancies"], mine["discrepancies"], "discrepancy_id", mine_dis
-            ),
-            "exclusions": mine["exclusions"],
-        }
+    with curation.locked():  # other curation scripts write the same CSVs
+        mine = curation.build(
+            INDICATORS, OBSERVATIONS, MENTIONS, RELATIONS, DISCREPANCIES, EXCLUSIONS, (SPAN_START, None)
+        )
+        tables = curation.merge(mine, OWNS)
         check(tables)
-        for line in parser_report(tables):
-            print("numbers:", line)
-        gaps = coverage(tables)
+        for line in curation.known(curation.validate_merged(tables), OWNS["mentions"]):
+            print("known:", line)
+        exclusions = curation.other_exclusions(EXC_PATH) + tables["exclusions"]
+        gaps = curation.uncovered(SID, tables["mentions"], exclusions, (SPAN_START, None))
         for g in gaps:
             print("uncovered:", g)
         if "--check" in sys.argv:
             print("ok (nothing written)")
             return
-        for name in ["indicators", "observations", "mentions", "relations", "discrepancies"]:
-            write(ROOT / SCHEMAS[name]["path"], columns(name), tables[name])
-        write(EXC_PATH, ["source_id", "text", "reason"], tables["exclusions"])
-        print({k: len(v) for k, v in mine.items()}, "uncovered:", len(gaps))
-    finally:
-        fcntl.flock(lock, fcntl.LOCK_UN)
-        lock.close()
+        curation.write_tables(tables, EXC_PATH)
+    print({k: len(v) for k, v in mine.items()}, "uncovered:", len(gaps))
 
 
 if __name__ == "__main__":

@@ -13,25 +13,21 @@ Rows it does not own (other sources' mentions, observations O0900+, relations an
 with ids it does not list, exclusions of other sources) are kept as they are in the CSVs.
 
 IDs are explicit and stable: never renumber; append new rows with the next free id.
-Before writing, it asserts for every mention that text[start:end] == exact, that exact is on
-one line, that value_text lies in exact and that prefix/suffix match; that every foreign key
-resolves; that periods follow the grammar; that values lie within the indicator's range; and
-that every relation's arithmetic (half-unit intervals) gives the expected result.
+Building the rows, the locked read-merge-write and the validation are tools/curation.py's:
+before writing, the merged tables must pass `miitdata validate` (quotes, prefixes, value texts,
+keys, periods, ranges, relation arithmetic, discrepancies). This script adds what the validator
+does not check: its observations lie in O0001-O0899, every exact is on one line, mention ids
+name their source, and its exclusions occur in their source.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import math
-import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.quote import CONTEXT, locate, source_text  # noqa: E402
+from tools import curation
 
 E22 = "2022-09-23-miit"
 E24 = "2024-03-26-scio"
@@ -2100,301 +2096,41 @@ EXCLUSIONS = [
 ]
 
 # =============================================================================================
-# Machinery below: checks and writing.
+# Machinery below: the checks `miitdata validate` does not do. Building the rows, merging them
+# into the CSVs, validating the merged package and writing it are tools/curation.py's.
 # =============================================================================================
-DP = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-SCHEMAS = {r["name"]: r for r in DP["resources"]}
-PERIOD_RE = re.compile(
-    next(f for f in SCHEMAS["observations"]["schema"]["fields"] if f["name"] == "period")["constraints"][
-        "pattern"
-    ]
-)
 OWNED_SOURCES = {"S000", "S001", "S004"}
+EXCLUSIONS_PATH = curation.ROOT / "curation" / "exclusions.csv"
 
 
-def fmt(v: object) -> str:
-    """Numbers in their shortest form: 17.84, 1887.5, 15400 (no trailing .0, no exponent)."""
-    if isinstance(v, str):
-        float(v)
-        return v
-    if isinstance(v, int):
-        return str(v)
-    f = float(v)
-    if f.is_integer():
-        return str(int(f))
-    s = repr(f)
-    assert "e" not in s, s
-    return s
-
-
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def columns(resource: str) -> list[str]:
-    return [f["name"] for f in SCHEMAS[resource]["schema"]["fields"]]
-
-
-# ---- half-unit interval arithmetic (independent of the validator written in parallel) ----
-def half_unit(s: str) -> float:
-    if "." in s:
-        return 0.5 * 10 ** -len(s.split(".")[1])
-    return 0.5
-
-
-def interval(obs: dict[str, str]) -> tuple[float, float]:
-    s, cmp = obs["value"], obs["comparator"]
-    v, h = float(s), half_unit(s)
-    if cmp == "=":
-        return v - h, v + h
-    if cmp == "~":
-        return v - abs(v) * 0.1, v + abs(v) * 0.1
-    if cmp == ">":
-        return v - h, math.inf
-    if cmp == ">=":
-        return v - h, math.inf
-    if cmp == "<":
-        return -math.inf, v + h
-    return -math.inf, v + h
-
-
-def mul(a, b):
-    ps = [x * y for x in a for y in b if not (math.isinf(x) or math.isinf(y))]
-    return min(ps), max(ps)
-
-
-def div(a, b):
-    assert b[0] > 0
-    return mul(a, (1 / b[1], 1 / b[0]))
-
-
-def overlap(a, b) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def check_relation(
-    rel: dict[str, str], obs: dict[str, dict[str, str]], regions: dict[str, dict[str, str]]
-) -> bool:
-    t = obs[rel["target"]]
-    ops = [obs[o] for o in rel["operands"].split()] if rel["operands"] else []
-    T = interval(t)
-    kind = rel["kind"]
-    if kind == "member-count":
-        members = regions[t["region_id"]]["members"].split()
-        return bool(members) and float(t["value"]) == len(members)
-    iv = [interval(o) for o in ops]
-    if kind == "difference":
-        a, b = iv
-        return overlap(T, (a[0] - b[1], a[1] - b[0]))
-    if kind == "equal":
-        return overlap(T, iv[0])
-    if kind == "ratio":
-        return overlap(T, div(iv[0], iv[1]))
-    if kind == "share":
-        r = div(iv[0], iv[1])
-        return overlap(T, (100 * r[0], 100 * r[1]))
-    if kind == "part-of":
-        return all(o[0] <= T[1] for o in iv) and sum(o[0] for o in iv) <= T[1]
-    if kind == "average-annual-growth":
-        y0, y1 = (int(p[:4]) for p in t["period"].split("/"))
-        n = y1 - y0
-        grown = ((1 + T[0] / 100) ** n, (1 + T[1] / 100) ** n)
-        if len(iv) == 1:
-            return overlap(grown, iv[0])
-        return overlap(grown, div(iv[0], iv[1]))
-    raise ValueError(kind)
-
-
-def build() -> dict[str, list[dict[str, str]]]:
-    ind_rows = [
-        dict(zip(columns("indicators"), [i, zh, en, u, k, fmt(lo), fmt(hi), d], strict=True))
-        for i, zh, en, u, k, lo, hi, d in INDICATORS
-    ]
-    obs_rows = [
-        dict(zip(columns("observations"), [o, i, r, p, fmt(v), c, e, d, n], strict=True))
-        for o, i, r, p, v, c, e, d, n in OBSERVATIONS
-    ]
-    obs_by_id = {r["observation_id"]: r for r in obs_rows}
-    men_rows = []
-    for mid, oid, exact, vt, value, occ, note in MENTIONS:
-        sid = "S" + mid[1:4]
-        loc = locate(sid, exact, occ)
-        text = source_text(sid)
-        s, e = loc["start"], loc["end"]
-        assert text[s:e] == exact, mid
-        assert "\n" not in exact and "\r" not in exact, f"{mid}: exact spans a line break"
-        assert vt in exact, f"{mid}: value_text {vt!r} not in exact"
-        assert loc["prefix"] == text[max(0, s - CONTEXT) : s] and loc["suffix"] == text[e : e + CONTEXT], mid
-        men_rows.append(
-            dict(
-                zip(
-                    columns("mentions"),
-                    [
-                        mid,
-                        oid,
-                        sid,
-                        str(s),
-                        str(e),
-                        exact,
-                        loc["prefix"],
-                        loc["suffix"],
-                        vt,
-                        fmt(value) if value is not None else obs_by_id[oid]["value"],
-                        note,
-                    ],
-                    strict=True,
-                )
-            )
-        )
-    rel_rows = [dict(zip(columns("relations"), r, strict=True)) for r in RELATIONS]
-    dis_rows = [dict(zip(columns("discrepancies"), d, strict=True)) for d in DISCREPANCIES]
-    exc_rows = [{"source_id": s, "text": t, "reason": r} for s, t, r in EXCLUSIONS]
-    return {
-        "indicators": ind_rows,
-        "observations": obs_rows,
-        "mentions": men_rows,
-        "relations": rel_rows,
-        "discrepancies": dis_rows,
-        "exclusions": exc_rows,
-    }
-
-
-def _in_place(existing: list[dict[str, str]], mine: list[dict[str, str]], key: str) -> list[dict[str, str]]:
-    """Replace rows in place and append new ones: a stable row order whatever order the scripts run in."""
-    by_id = {r[key]: r for r in mine}
-    present = {r[key] for r in existing}
-    return [by_id.get(r[key], r) for r in existing] + [r for r in mine if r[key] not in present]
-
-
-def merge(resource: str, mine: list[dict[str, str]], key: str, owned) -> list[dict[str, str]]:
-    path = ROOT / SCHEMAS[resource]["path"]
-    _, existing = read_csv(path)
-    my_ids = {r[key] for r in mine}
-    kept = [r for r in existing if r[key] not in my_ids and not owned(r)]
-    return (
-        sorted(kept + mine, key=lambda r: r[key])
-        if resource != "indicators"
-        else _in_place(existing, mine, key)
-    )
-
-
-def check(tables: dict[str, list[dict[str, str]]]) -> None:
-    def unique(rows, key):
-        ids = [r[key] for r in rows]
-        dup = {i for i in ids if ids.count(i) > 1}
-        assert not dup, f"duplicate {key}: {dup}"
-
-    ind = {r["indicator_id"]: r for r in tables["indicators"]}
-    obs = {r["observation_id"]: r for r in tables["observations"]}
-    rels = {r["relation_id"]: r for r in tables["relations"]}
-    dis = {r["discrepancy_id"]: r for r in tables["discrepancies"]}
-    men = {r["mention_id"]: r for r in tables["mentions"]}
-    for name, key in [
-        ("indicators", "indicator_id"),
-        ("observations", "observation_id"),
-        ("mentions", "mention_id"),
-        ("relations", "relation_id"),
-        ("discrepancies", "discrepancy_id"),
-    ]:
-        unique(tables[name], key)
-    _, regions_rows = read_csv(ROOT / "data" / "regions.csv")
-    regions = {r["region_id"]: r for r in regions_rows}
-    events = {r["event_id"] for r in read_csv(ROOT / "data" / "events.csv")[1]}
-    units = next(f for f in SCHEMAS["indicators"]["schema"]["fields"] if f["name"] == "unit")["constraints"][
-        "enum"
-    ]
-    for r in ind.values():
-        assert r["unit"] in units, r
-        assert float(r["minimum"]) < float(r["maximum"]), r
-    mentioned = {m["observation_id"] for m in men.values()}
-    for o in OBSERVATIONS:
-        assert re.fullmatch(r"O0[0-8][0-9]{2}", o[0]), f"{o[0]} outside O0001-O0899"
-    for r in obs.values():
-        oid = r["observation_id"]
-        i = ind[r["indicator_id"]]
-        assert r["region_id"] in regions, oid
-        assert r["event_id"] in events, oid
-        assert PERIOD_RE.fullmatch(r["period"]), oid
-        assert float(i["minimum"]) <= float(r["value"]) <= float(i["maximum"]), oid
-        if i["unit"] == "count":
-            assert float(r["value"]).is_integer(), oid
-        if r["derived_by"]:
-            assert r["derived_by"] in rels and rels[r["derived_by"]]["target"] == oid, oid
-            assert oid not in mentioned, f"{oid} is derived but has a mention"
-        elif int(oid[1:]) < 900:
-            assert oid in mentioned, f"{oid} has neither a mention nor derived_by"
-    for m in men.values():
-        assert m["observation_id"] in obs, m["mention_id"]
-        assert m["mention_id"][1:4] == m["source_id"][1:], m["mention_id"]
-    for r in rels.values():
-        assert r["target"] in obs, r["relation_id"]
-        for o in r["operands"].split():
-            assert o in obs, (r["relation_id"], o)
-        assert r["expected"] == "holds" or r["expected"] in dis, r["relation_id"]
-        if r["relation_id"] not in {x[0] for x in RELATIONS}:
-            continue
-        ok = check_relation(r, obs, regions)
-        want = r["expected"] == "holds"
-        assert ok == want, f"{r['relation_id']}: arithmetic gives {ok}, expected {r['expected']}"
-    for d in dis.values():
-        table = {"relations": rels, "mentions": men, "observations": obs}[d["resource"]]
-        assert d["target"] in table, d["discrepancy_id"]
-    # every observation's unit agrees with the mention values' plausibility
-    for m in men.values():
-        i = ind[obs[m["observation_id"]]["indicator_id"]]
-        assert float(i["minimum"]) <= float(m["value"]) <= float(i["maximum"]), m["mention_id"]
-    # exclusions must occur in their source
-    for e in tables["exclusions"]:
-        if e["source_id"] in OWNED_SOURCES:
-            assert e["text"] in source_text(e["source_id"]), e
-
-
-def write(resource_path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    resource_path.parent.mkdir(parents=True, exist_ok=True)
-    with resource_path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n", extrasaction="raise")
-        w.writeheader()
-        w.writerows(rows)
+def check(tables: curation.Tables) -> None:
+    curation.check_mention_sources(tables["mentions"])
+    mine = [e for e in tables["exclusions"] if e["source_id"] in OWNED_SOURCES]
+    stale = curation.stale_exclusions(mine)
+    assert not stale, f"exclusions that do not occur in their source: {stale}"
 
 
 def main() -> None:
-    import fcntl
-
-    lock = (ROOT / ".curation.lock").open("w")
-    fcntl.flock(lock, fcntl.LOCK_EX)  # other curation scripts write the same CSVs
-    mine = build()
     my_rel = {r[0] for r in RELATIONS}
     my_dis = {d[0] for d in DISCREPANCIES}
-    tables = {
-        "indicators": merge("indicators", mine["indicators"], "indicator_id", lambda r: False),
-        "observations": merge(
-            "observations",
-            mine["observations"],
-            "observation_id",
-            lambda r: int(r["observation_id"][1:]) < 900,
-        ),
-        "mentions": merge(
-            "mentions", mine["mentions"], "mention_id", lambda r: r["source_id"] in OWNED_SOURCES
-        ),
-        "relations": merge(
-            "relations", mine["relations"], "relation_id", lambda r: r["relation_id"] in my_rel
-        ),
-        "discrepancies": merge(
-            "discrepancies", mine["discrepancies"], "discrepancy_id", lambda r: r["discrepancy_id"] in my_dis
-        ),
+    owns = {
+        "observations": curation.id_range("O", 1, 899),
+        "mentions": lambda mid: "S" + mid[1:4] in OWNED_SOURCES,
+        "relations": my_rel.__contains__,
+        "discrepancies": my_dis.__contains__,
     }
-    exc_path = ROOT / "curation" / "exclusions.csv"
-    old_exc = read_csv(exc_path)[1] if exc_path.exists() else []
-    tables["exclusions"] = [r for r in old_exc if r["source_id"] not in OWNED_SOURCES] + mine["exclusions"]
-    check(tables)
-    if "--check" in sys.argv:
-        print("ok (nothing written)")
-        return
-    for name in ["indicators", "observations", "mentions", "relations", "discrepancies"]:
-        write(ROOT / SCHEMAS[name]["path"], columns(name), tables[name])
-    write(exc_path, ["source_id", "text", "reason"], tables["exclusions"])
+    with curation.locked():  # other curation scripts write the same CSVs
+        mine = curation.build(INDICATORS, OBSERVATIONS, MENTIONS, RELATIONS, DISCREPANCIES, EXCLUSIONS)
+        tables = curation.merge(mine, owns)
+        # curation/exclusions.csv: the rows of other sources are kept
+        old = curation.read_csv(EXCLUSIONS_PATH) if EXCLUSIONS_PATH.exists() else []
+        tables["exclusions"] = [r for r in old if r["source_id"] not in OWNED_SOURCES] + mine["exclusions"]
+        check(tables)
+        curation.validate_merged(tables)
+        if "--check" in sys.argv:
+            print("ok (nothing written)")
+            return
+        curation.write_tables(tables, EXCLUSIONS_PATH)
     print({k: len(v) for k, v in tables.items()})
 
 

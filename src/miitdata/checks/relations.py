@@ -123,6 +123,8 @@ def run(ctx: Context) -> None:
             why = f"unknown observation(s) {unknown}" if unknown else f"{len(ops)} operand(s) for {kind}"
             ctx.error("relation-invalid", f"relation {rid}: {why}", "relations", row, "operands", rid)
             continue
+        if not isinstance(tolerance, str):
+            tolerance = "half-unit"  # missing: a structure error already; check with the default rule
         exact = tolerance == "exact"
         t = values[target][1 if exact else 0]
         if isinstance(tolerance, str) and tolerance.startswith(("abs:", "rel:")):
@@ -145,6 +147,16 @@ def run(ctx: Context) -> None:
                     "expected",
                     rid,
                 )
+        explained_by = sorted(i for i, concern in discrepancies.items() if concern == ("relations", rid))
+        if not holds and expected == "holds" and explained_by:
+            ctx.error(
+                "discrepancy-invalid",
+                f"relation {rid} fails, discrepancy {explained_by[0]} explains it, yet expected says holds",
+                "relations",
+                row,
+                "expected",
+                rid,
+            )
         if not holds:
             ctx.error(
                 "relation-failed",
@@ -212,11 +224,12 @@ def _observation_intervals(ctx: Context) -> dict[str, tuple[Interval, Interval, 
     mentions = ctx.typed.get("mentions")
     read = readings(ctx)
     widest: dict[str, float] = {}
-    if mentions is not None:
-        for mid, oid in records(mentions, ["mention_id", "observation_id"], index=False):
-            r = read.get(str(mid))
-            if r is not None:
-                widest[oid] = max(widest.get(oid, 0.0), r.precision)
+    if mentions is not None and read.has.any():  # the widest precision among each observation's quotes
+        import pandas as pd
+
+        codes, oids = pd.factorize(mentions["observation_id"][read.has], use_na_sentinel=False)
+        top = pd.Series(read.precision[read.has]).groupby(codes).max()
+        widest = {oids[k]: max(0.0, p) for k, p in zip(top.index.tolist(), top.tolist(), strict=True)}
     out: dict[str, tuple[Interval, Interval, float]] = {}
     for oid, value, comparator in records(obs, ["observation_id", "value", "comparator"], index=False):
         if not isinstance(value, (int, float)) or value != value or not isinstance(comparator, str):
@@ -255,8 +268,14 @@ def _check_discrepancy_targets(ctx: Context) -> None:
     if d is None:
         return
     keys = {"mentions": "mention_id", "observations": "observation_id", "relations": "relation_id"}
-    ids = {name: set(ctx.typed[name][key].dropna()) for name, key in keys.items() if name in ctx.typed}
-    for row, did, resource, target in records(d, ["discrepancy_id", "resource", "target"]):
+    rows = list(records(d, ["discrepancy_id", "resource", "target"]))
+    ids: dict[str, set[object]] = {}  # the ids the discrepancies name that exist
+    for name, key in keys.items():
+        if name in ctx.typed:
+            named = [t for _, _, r, t in rows if isinstance(r, str) and r == name and isinstance(t, str)]
+            column = ctx.typed[name][key].dropna()
+            ids[name] = set(column[column.isin(named)].tolist()) if named else set()
+    for row, did, resource, target in rows:
         if isinstance(resource, str) and resource in ids and target not in ids[resource]:
             ctx.error(
                 "discrepancy-invalid",
