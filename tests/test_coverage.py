@@ -1,6 +1,7 @@
 """Every figure in the covered sources is curated.
 
-Every digit and every Chinese numeral character of a covered source must lie inside the span of
+Every digit, every Chinese numeral character and every English number word ("ten", "half",
+"doubled", "thousands" …) of a covered source must lie inside the span of
 one of that source's mentions (data/mentions.csv) or inside an occurrence of a text listed for
 that source in curation/exclusions*.csv (source_id `*` = every source). Exclusions must not be
 stale: each text occurs in its source (for `*`, in at least one covered source).
@@ -11,6 +12,7 @@ Reads the CSVs with the csv module only: no dependency on the miitdata package.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,17 @@ EXCLUSIONS = [row for path in sorted((ROOT / "curation").glob("exclusions*.csv")
 def _text(source_id: str) -> str:
     with (ROOT / SOURCES[source_id]["path"]).open(encoding="utf-8", newline="") as fh:
         return fh.read()
+
+
+# Numbers written as English words (the transcript and the translation use them: "ten batches",
+# "about half", "doubled"); each occurrence must be quoted by a mention or excluded, like digits.
+EN_NUMBER_WORDS = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?"
+    r"|thousands?|millions?|billions?|trillions?|dozens?|half|halved|thirds?|quarters?|double|doubled"
+    r"|twice|triple|tripled|twofold|threefold|tenfold)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_numeral(ch: str) -> bool:
@@ -65,6 +78,10 @@ def _uncovered(source_id: str) -> list[str]:
         if _is_numeral(ch) and not covered[i]:
             ctx = text[max(0, i - CONTEXT) : i + CONTEXT + 1].replace("\n", "⏎")
             out.append(f"{source_id}@{i} {ch!r}: …{ctx}…")
+    for m in EN_NUMBER_WORDS.finditer(text):
+        if not all(covered[m.start() : m.end()]):
+            ctx = text[max(0, m.start() - CONTEXT) : m.end() + CONTEXT].replace("\n", "⏎")
+            out.append(f"{source_id}@{m.start()} {m.group(0)!r}: …{ctx}…")
     return out
 
 

@@ -1439,6 +1439,15 @@ MENTIONS = [
         None,
         "number written as a word (not caught by the digit coverage test)",
     ),
+    (
+        "M003-0093",
+        "O0043",
+        "The water consumption per 10,000 yuan of industrial added value is about half of the national average",
+        "about half",
+        None,
+        None,
+        "the Yellow River provinces (the subject of the preceding clause); number written as words",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------
