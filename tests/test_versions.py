@@ -81,6 +81,7 @@ class Released:
     remote: Path
     sha1: str
     sha2: str
+    dev: str
     v1_observations: bytes
     revised: str
     old_value: str
@@ -124,6 +125,8 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
         added = [{**rows[1], "observation_id": f"O999{i}", "period": f"199{i}"} for i in (8, 9)]
         rows += added
         write_rows(obs, header, rows)
+        set_version(repo, "0.2.0.dev0")  # work towards 0.2.0: not a release, never resolved as one
+        dev = commit(repo, "Work towards 0.2.0", "2024-01-15T00:00:00+00:00")
         set_version(repo, "0.2.0")
         dvc("repro", "-q", cwd=repo)
         sha2 = commit(repo, "Release 0.2.0", "2024-02-01T00:00:00+00:00")
@@ -134,6 +137,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
             remote=base / "miitdata-dvc-remote",
             sha1=sha1,
             sha2=sha2,
+            dev=dev,
             v1_observations=v1,
             revised=revised["observation_id"],
             old_value=old_value,
@@ -180,7 +184,8 @@ def test_versions_resolve_without_tags(released: Released, tmp_path: Path) -> No
     sh("git", "clone", "-q", str(released.repo), str(clone), cwd=tmp_path)
     sh("git", "tag", "-d", "v0.1.0", "v0.2.0", cwd=clone)
     assert resolve("v0.1.0", local_repo(clone)) == released.sha1
-    assert resolve("v0.2.0", local_repo(clone)) == released.sha2
+    assert resolve("v0.2.0", local_repo(clone)) == released.sha2  # the release, not the .dev0 commit
+    assert resolve("v0.2.0", local_repo(clone)) != released.dev
     found = versions(clone)
     assert [(v.version, v.commit, v.tag) for v in found] == [
         ("0.1.0", released.sha1, None),

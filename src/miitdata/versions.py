@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 DESCRIPTOR = "datapackage.json"
 METRICS = "metrics.json"
+RELEASE_RE = re.compile(r"\d+\.\d+\.\d+")  # a release; 0.2.0.dev0 (work towards 0.2.0) is not one
 VERSION_RE = re.compile(r"^v(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?)$")
 DVC_MISSING = 'reading other versions needs DVC: pip install "miitdata[dvc]"'
 
@@ -159,7 +160,10 @@ class Version:
 
 
 def history(repo: Path, path: str = DESCRIPTOR) -> list[tuple[str, str, str]]:
-    """(version, first commit carrying it, its commit date) along HEAD's history, oldest first."""
+    """(version, first commit carrying it, its commit date) along HEAD's history, oldest first.
+
+    Only release versions (X.Y.Z) count: between releases `datapackage.json` carries the next
+    version with a `.dev0` suffix, so the first commit carrying X.Y.Z is the release commit."""
     if commit_of(repo, "HEAD") is None:
         return []
     log = git(repo, "log", "--reverse", "--format=%H %cI", "HEAD", "--", path)
@@ -167,7 +171,7 @@ def history(repo: Path, path: str = DESCRIPTOR) -> list[tuple[str, str, str]]:
     for line in log.splitlines():
         sha, date = line.split(" ", 1)
         version = version_at(repo, sha, path)
-        if version and version not in seen:
+        if version and RELEASE_RE.fullmatch(version) and version not in seen:
             seen[version] = (sha, date)
     return [(v, sha, date) for v, (sha, date) in seen.items()]
 
