@@ -39,39 +39,59 @@ def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
         ctx.error("resource-not-found", f"no file {res['path']}", name)
         return None
     data = path.read_bytes()
+    fields = [f["name"] for f in res["schema"]["fields"]]
     clean = True  # nothing wrong at the byte level: the fast Arrow reader may parse the file
     ctx.check("encoding-error", name)
-    if data.startswith(b"\xef\xbb\xbf"):
-        ctx.error(
-            "encoding-error", "file starts with a UTF-8 byte-order mark (declared utf-8 without BOM)", name, 1
-        )
-        data, clean = data[3:], False
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        ctx.error("encoding-error", f"not UTF-8 at byte {exc.start} (line {line}): {exc.reason}", name, line)
-        text, clean = data.decode("utf-8", errors="replace"), False
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        ctx.error("encoding-error", f"NUL byte on line {line}", name, line)
-        text, clean = text.replace("\x00", ""), False
-    ctx.check("format-error", name)
-    if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
-        ctx.error("format-error", f"CR line end on line {line} (the dialect declares LF)", name, line)
-        clean = False
-    fields = [f["name"] for f in res["schema"]["fields"]]
-    # Pass 1 checks every record with the strict csv module, keeping nothing. A clean file with the
-    # schema's header is then parsed into Arrow columns by pyarrow (compact and fast); anything else
-    # gets pass 2, which keeps the well-formed rows itself.
-    fast = clean and len(fields) > 1 and _has_pyarrow()
-    scan = _scan(text, fields, None if fast else _ColumnBuilder)
+    # A file that is plain UTF-8 (no BOM, NUL or CR) with regular quoting is parsed by pyarrow straight
+    # away: its parse then equals the strict csv module's (see `_regular`), so the Python scan is skipped.
+    # Anything else, or a file pyarrow rejects, takes the strict scan below.
+    regular = len(fields) > 1 and len(set(fields)) == len(fields) and _has_pyarrow() and _regular(data)
+    if regular:
+        text = ""
+        ctx.check("format-error", name)
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            ctx.error(
+                "encoding-error",
+                "file starts with a UTF-8 byte-order mark (declared utf-8 without BOM)",
+                name,
+                1,
+            )
+            data, clean = data[3:], False
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            message = f"not UTF-8 at byte {exc.start} (line {line}): {exc.reason}"
+            ctx.error("encoding-error", message, name, line)
+            text, clean = data.decode("utf-8", errors="replace"), False
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            ctx.error("encoding-error", f"NUL byte on line {line}", name, line)
+            text, clean = text.replace("\x00", ""), False
+        ctx.check("format-error", name)
+        if "\r" in text:
+            line = text[: text.index("\r")].count("\n") + 1
+            ctx.error("format-error", f"CR line end on line {line} (the dialect declares LF)", name, line)
+            clean = False
     frame = None
-    if fast and scan.clean and scan.header == fields:
-        frame = _arrow_frame(data, fields, scan.rows)
-    if frame is None and scan.builder is None:
-        scan = _scan(text, fields, _ColumnBuilder)
+    if regular:
+        frame = _arrow_frame(data, fields, None)
+        if frame is not None:
+            scan = _Scan(header=list(fields), rows=len(frame))
+        else:  # pyarrow disagrees (a row of the wrong shape, a blank row...): the strict scan keeps rows
+            text = data.decode("utf-8")
+            scan = _scan(text, fields, _ColumnBuilder)
+    else:
+        # Pass 1 checks every record with the strict csv module, keeping nothing. A clean file with the
+        # schema's header is then parsed into Arrow columns by pyarrow (compact and fast); anything else
+        # gets pass 2, which keeps the well-formed rows itself.
+        fast = clean and len(fields) > 1 and _has_pyarrow()
+        scan = _scan(text, fields, None if fast else _ColumnBuilder)
+        if fast and scan.clean and scan.header == fields:
+            frame = _arrow_frame(data, fields, scan.rows)
+        if frame is None and scan.builder is None:
+            scan = _scan(text, fields, _ColumnBuilder)
     del data, text
     if scan.error is not None:
         ctx.error("format-error", scan.error[0], name, scan.error[1])
@@ -158,10 +178,43 @@ def _has_pyarrow() -> bool:
     return True
 
 
-def _arrow_frame(data: bytes, fields: list[str], rows: int) -> pd.DataFrame | None:
-    """Parse a file the strict csv module found clean with pyarrow; None if the two disagree at all."""
+def _regular(data: bytes) -> bool:
+    """Whether pyarrow's parse of `data` is the strict csv module's: UTF-8 without BOM, NUL or CR, and
+    regular quoting, i.e. every quoted field opens at a field start and its closing quote is followed
+    by a delimiter, a line end, the end of the file or a doubled quote (an escaped quote inside)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if data.startswith(b"\xef\xbb\xbf") or b"\x00" in data or b"\r" in data:
+        return False
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64).tobytes())
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data)).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    if b'"' not in data:
+        return True
+    raw = np.frombuffer(data, dtype=np.uint8)
+    step = 1 << 20  # cache-sized pieces: no file-sized temporary
+    at = np.concatenate([np.flatnonzero(raw[i : i + step] == 34) + i for i in range(0, len(raw), step)])
+    if len(at) % 2:
+        return False
+    opens, closes = at[0::2], at[1::2]  # toggling in and out of quotes; "" inside closes and reopens
+    before = raw[np.maximum(opens - 1, 0)]
+    good_open = (opens == 0) | (before == 44) | (before == 10)
+    good_open[1:] |= opens[1:] - 1 == closes[:-1]
+    after = raw[np.minimum(closes + 1, len(raw) - 1)]
+    good_close = (closes == len(raw) - 1) | (after == 44) | (after == 10)
+    good_close[:-1] |= closes[:-1] + 1 == opens[1:]
+    return bool(good_open.all() and good_close.all())
+
+
+def _arrow_frame(data: bytes, fields: list[str], rows: int | None) -> pd.DataFrame | None:
+    """Parse a file with pyarrow; None if it fails, if the header is not `fields`, if the row count is not
+    `rows` (when given), or if a row is blank (pyarrow reads a blank line as a row of empty cells)."""
     import pandas as pd
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     try:
@@ -179,8 +232,18 @@ def _arrow_frame(data: bytes, fields: list[str], rows: int) -> pd.DataFrame | No
         )
     except (pa.ArrowException, ValueError):
         return None
-    if table.column_names != fields or table.num_rows != rows:
+    if table.column_names != fields or (rows is not None and table.num_rows != rows):
         return None
+    rows = table.num_rows
+    if rows:
+        blank = None
+        for f in fields:
+            empty = pc.equal(pc.binary_length(table.column(f)), 0)
+            blank = empty if blank is None else pc.and_(blank, empty)
+            if not pc.any(blank).as_py():
+                break
+        else:
+            return None
     index = pd.Index(pd.RangeIndex(2, rows + 2), dtype="int64", name="row")
     columns = {
         f: pd.Series(pd.arrays.ArrowExtensionArray(table.column(f)), index=index, copy=False).astype("string")
@@ -399,7 +462,7 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
                     )
         if cons.get("unique"):
             ctx.check("unique-error", name)
-            dup = valid & values.duplicated(keep="first")
+            dup = valid & _duplicated(values, ctx, name)
             for row in values.index[dup]:
                 _limited(
                     ctx,
@@ -429,11 +492,15 @@ def _parse(
     text = values.fillna("")
     if kind == "integer":
         ok = text.str.fullmatch(INTEGER).fillna(False).astype(bool)
-        parsed = pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")
+        parsed = _fast_numeric(text, ok, kind)
+        if parsed is None:
+            parsed = pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")
         return parsed, ok
     if kind == "number":
         ok = text.str.fullmatch(NUMBER).fillna(False).astype(bool)
-        parsed = pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")
+        parsed = _fast_numeric(text, ok, kind)
+        if parsed is None:
+            parsed = pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")
         finite = parsed.notna() & (parsed.abs() != float("inf"))
         return parsed, ok & finite.fillna(False).astype(bool)
     if kind == "boolean":
@@ -446,6 +513,82 @@ def _parse(
         parsed = pd.to_datetime(text.where(ok), format="%Y-%m-%d", errors="coerce")
         return parsed, ok & parsed.notna()
     return values, pd.Series(True, index=values.index)
+
+
+def _arrow_text(values: pd.Series) -> Any:
+    """The pyarrow ChunkedArray behind an Arrow-backed string column, or None."""
+    import pandas as pd
+
+    dtype = values.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None
+    return values.array.__arrow_array__()
+
+
+def _fast_numeric(text: pd.Series, ok: pd.Series, kind: str) -> pd.Series | None:
+    """`pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")` computed by pyarrow, for the
+    common case where it is provably the same: every matched cell has at most 15 characters and no
+    exponent, so the exact decimal value needs at most 15 digits and both parsers round it correctly
+    (pandas gives whole numbers via int64 unless some cell has a decimal point, hence "-0" -> 0.0 there).
+    None when the case does not apply; the caller then runs pandas."""
+    import numpy as np
+    import pandas as pd
+
+    arr = _arrow_text(text)
+    if arr is None:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    mask = ok.to_numpy(dtype=bool)
+    chosen = arr.filter(pa.array(mask))
+    data = np.zeros(len(mask), dtype=np.float64)
+    if len(chosen):
+        longest = pc.max(pc.binary_length(chosen)).as_py()
+        if longest > 15 or pc.any(pc.match_substring_regex(chosen, "[eE]")).as_py():
+            return None
+        decimal = kind == "number" and pc.any(pc.match_substring(chosen, ".")).as_py()
+        try:
+            if decimal:
+                numbers = pc.cast(chosen, pa.float64()).to_numpy()
+            else:
+                numbers = pc.cast(chosen, pa.int64()).to_numpy().astype(np.float64)
+        except (pa.ArrowException, ValueError):
+            return None
+        data[mask] = numbers
+    floats = pd.arrays.FloatingArray(data, ~mask)
+    return pd.Series(floats, index=text.index, name=text.name, copy=False)
+
+
+def _duplicated(values: pd.Series, ctx: Context, name: str) -> pd.Series:
+    """`values.duplicated(keep="first")`, kept on ctx for the same column (a unique field that is also
+    the primary key is hashed once)."""
+    store = ctx.cache.setdefault("structure-duplicated", {})
+    hit = store.get((name, values.name))
+    if hit is not None and hit[0] is values.array:
+        return hit[1]
+    dup = _first_duplicated(values)
+    store[(name, values.name)] = (values.array, dup)
+    return dup
+
+
+def _first_duplicated(values: pd.Series) -> pd.Series:
+    """`values.duplicated(keep="first")`, vectorised with pyarrow for an Arrow-backed column without
+    missing cells (dictionary codes number the distinct values in order of first appearance)."""
+    import numpy as np
+    import pandas as pd
+
+    arr = _arrow_text(values)
+    if arr is None or arr.null_count or not len(arr):
+        return values.duplicated(keep="first")
+    import pyarrow as pa
+
+    codes = pa.chunked_array(arr).combine_chunks().dictionary_encode().indices.to_numpy()
+    seen = np.maximum.accumulate(codes)
+    first = np.empty(len(codes), dtype=bool)
+    first[0] = True
+    first[1:] = codes[1:] > seen[:-1]
+    return pd.Series(~first, index=values.index, name=values.name, copy=False)
 
 
 def _key_fields(key: Any) -> list[str]:
@@ -468,8 +611,7 @@ def check_keys(ctx: Context) -> None:
         pk = _key_fields(schema.get("primaryKey"))
         if pk and all(f in raw.columns for f in pk):
             ctx.check("primary-key", name)
-            keys = raw[pk]
-            dup = keys.duplicated(keep="first")
+            dup = _duplicated(raw[pk[0]], ctx, name) if len(pk) == 1 else raw[pk].duplicated(keep="first")
             for row in raw.index[dup]:
                 shown = ", ".join(f"{f}={raw.at[row, f]!r}" for f in pk)
                 _limited(
