@@ -381,7 +381,7 @@ def render_datasheet(ds: Dataset) -> str:
     obs = _joined(ds)
     n_obs = len(obs)
     derived = int(obs["derived_by"].notna().sum())
-    stated = n_obs - derived
+    stated = int(obs["observation_id"].isin(set(ds.mentions["observation_id"])).sum())
     hist = sources_per_observation(ds)
     multi = int(hist[hist.index >= 2].sum())
     resources = {r["name"]: r for r in desc.get("resources", [])}
@@ -525,8 +525,8 @@ def render_datasheet(ds: Dataset) -> str:
     )
     add(_table(["resource", "rows", "one row is"], counts_rows, {1}))
     add(
-        f"<p>Of the {format_number(n_obs)} observations, {format_number(stated)} are stated in at least one "
-        f"source or awaiting quotes, and {format_number(derived)} are <em>derived</em> "
+        f"<p>Of the {format_number(n_obs)} observations, {format_number(stated)} are stated by at least one "
+        f"source (each quote checked), and {format_number(derived)} are <em>derived</em> "
         "(implied by the text but "
         f"never stated; computed by a relation). {format_number(hedged)} carry a hedge other than “=”.</p>"
     )
