@@ -3,14 +3,17 @@
     python benchmarks/startup.py [--repeat 15]
 
 Targets: `import miitdata` within 30 ms of bare Python; `miitdata.load()` within 1.3x of
-`pandas.read_csv` on the same CSV files (both in a fresh process, so both pay for importing pandas).
-Prints the median wall time of each command and its difference/ratio to the baseline.
+`pandas.read_csv` on the same CSV files (both in a fresh process, so both pay for importing pandas);
+`miitdata validate` (all layers) on the bundled package no slower than `frictionless validate
+datapackage.json` (when frictionless is installed). Prints the median wall time of each command
+and its difference/ratio to the baseline.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,11 +55,14 @@ def main() -> None:
         "miitdata --help": [py, "-m", "miitdata", "--help"],
         "miitdata validate (bundled)": [py, "-m", "miitdata", "validate"],
     }
+    frictionless = shutil.which("frictionless") or str(Path(py).with_name("frictionless"))
+    if Path(frictionless).exists():
+        commands["frictionless validate datapackage.json"] = [frictionless, "validate", "datapackage.json"]
     results = {name: wall(cmd, args.repeat) for name, cmd in commands.items()}
     base = results["python -c pass"]
     print(f"median of {args.repeat} fresh processes each, python {sys.version.split()[0]}")
     for name, seconds in results.items():
-        print(f"{name:<34} {seconds * 1000:8.1f} ms   {(seconds - base) * 1000:+8.1f} ms vs bare python")
+        print(f"{name:<40} {seconds * 1000:8.1f} ms   {(seconds - base) * 1000:+8.1f} ms vs bare python")
     imp = (results["import miitdata"] - base) * 1000
     ratio = results["miitdata.load()"] / results["pandas.read_csv (all resources)"]
     print(
@@ -64,6 +70,10 @@ def main() -> None:
         f"{'ok' if imp <= 30 else 'MISSED'}"
     )
     print(f"load() / pandas.read_csv = {ratio:.2f}x (target <= 1.3x): {'ok' if ratio <= 1.3 else 'MISSED'}")
+    if "frictionless validate datapackage.json" in results:
+        vs = results["miitdata validate (bundled)"] / results["frictionless validate datapackage.json"]
+        verdict = "ok" if vs <= 1 else "MISSED"
+        print(f"miitdata validate / frictionless validate = {vs:.2f}x (target <= 1x): {verdict}")
 
 
 if __name__ == "__main__":
