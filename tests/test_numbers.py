@@ -585,3 +585,33 @@ def test_region_count_written_as_a_sum(text: str, value: int) -> None:
 def test_english_forms_from_the_transcript(text: str, value: float, comparator: str) -> None:
     number = parse(text)
     assert (number.value, number.comparator) == (value, comparator)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("160 million tons of standard coal", 16000, 50),
+        ("1.6亿吨标准煤", 16000, 500),
+        ("5.3万吨标煤", 5.3, 0.05),
+    ],
+)
+def test_energy_in_standard_coal(text: str, value: float, precision: float) -> None:
+    assert to_unit(parse(text), "10k-tonnes-sce") == (value, precision)
+
+
+def test_dataset_units_are_the_descriptors() -> None:
+    import json
+    from pathlib import Path
+
+    from miitdata.numbers import DATASET_UNITS
+
+    root = Path(__file__).resolve().parents[1]
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    (unit,) = [
+        f
+        for r in descriptor["resources"]
+        if r["name"] == "indicators"
+        for f in r["schema"]["fields"]
+        if f["name"] == "unit"
+    ]
+    assert set(DATASET_UNITS) == set(unit["categories"]) == set(unit["constraints"]["enum"])

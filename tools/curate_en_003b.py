@@ -56,6 +56,16 @@ TARGET = (
 # ---------------------------------------------------------------------------------------------
 INDICATORS = [
     (
+        "industrial_energy_consumption",
+        "规模以上工业综合能源消费量",
+        "Comprehensive energy consumption of industrial enterprises above designated size",
+        "10k-tonnes-sce",
+        "level",
+        0,
+        1000000,
+        "In 万吨标准煤 (10,000 tonnes of standard coal equivalent)",
+    ),
+    (
         "chemical_enterprises_closed_or_relocated",
         "化工企业关闭退出或搬迁数量",
         "Number of chemical enterprises closed, withdrawn or relocated",
@@ -1157,8 +1167,7 @@ OBSERVATIONS = [
         "standard coal, which is 5.7 percentage points lower than the national level': a percentage-point gap cannot "
         "compare an absolute consumption, so the translation lost what the gap measures (presumably the fall in "
         "energy consumption per unit of industrial value added, compared with the national fall); the 160 million "
-        "tons of standard coal are not recorded (no unit for tonnes in the dataset, see exclusions_003b); "
-        f"{MT}",
+        f"tons of standard coal are O1393; {MT}",
     ),
     (
         "O1347",
@@ -1509,6 +1518,17 @@ OBSERVATIONS = [
         "",
         f"“5G+工业互联网” (the + is lost in the text: “5G 工业互联网”); {STOCK}",
     ),
+    (
+        "O1393",
+        "industrial_energy_consumption",
+        "CN-LN",
+        "2021",
+        16000,
+        "=",
+        E22,
+        "",
+        f"160 million tons of standard coal (1.6亿吨标准煤) in 2021; {MT}",
+    ),
     # ---- closing words (Cheng Xiaoming, Chinese) ----
     (
         "O1392",
@@ -1858,7 +1878,7 @@ MENTIONS = [
         "5.7 percentage points",
         None,
         None,
-        "the translation lost what the 5.7-point gap measures; '160 million tons of standard coal' is a figure the dataset cannot hold (no tonnes unit; see exclusions_003b)",
+        "the translation lost what the 5.7-point gap measures; the 160 million tons of standard coal are M003-0610",
     ),
     (
         "M003-0553",
@@ -2178,6 +2198,15 @@ MENTIONS = [
     ),
     # ---- closing words ----
     ("M003-0609", "O1392", "到今天10场发布会已经全部结束", "10场", None, None, ""),
+    (
+        "M003-0610",
+        "O1393",
+        LN_ENERGY,
+        "160 million tons of standard coal",
+        None,
+        None,
+        "Liaoning (the answer's subject)",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -2337,12 +2366,6 @@ EXCLUSIONS = [
         "time reference (2018) of the sentence that names the 16 clusters (the figure is covered by its own mention)",
     ),
     (SID, "three-year action plan (2022-2024)", "name and span of a plan (time reference)"),
-    (
-        SID,
-        "160 million tons of standard coal",
-        "a figure (Liaoning's 2021 comprehensive energy consumption of industry above designated size, 1.6亿吨标准煤) that the "
-        "dataset cannot hold: the indicator unit enum has no tonnes; the 5.7-point gap of the same sentence is M003-0552",
-    ),
     # Chinese answers (Beijing, Shanghai, Chongqing, closing words)
     (SID, "十四五", "name of a plan (the 14th Five-Year Plan)"),
     (SID, "十八大", "name of a party congress (the 18th National Congress)"),

@@ -40,6 +40,7 @@ UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
     "percentage-points": (" pp", "个百分点"),
     "100m-yuan": (" 100 million yuan", " 亿元"),
     "10k-yuan-per-person": (" 10,000 yuan per person", " 万元/人"),
+    "10k-tonnes-sce": (" 10,000 tonnes of standard coal", " 万吨标准煤"),
     "count": ("", ""),
     "times": ("×", "倍"),
 }

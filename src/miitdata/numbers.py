@@ -15,6 +15,7 @@ Grammar of one number phrase (whitespace between parts is ignored, English is ca
     unit    = % percent per cent -> percent | 个百分点 percentage points -> percentage-points
             | 倍 times fold -> times (percent x100 after a growth verb) | 成 -> fraction /10
             | 元 yuan -> yuan | 元/人 yuan per person -> yuan-per-person
+            | 吨标准煤 tons of standard coal -> tonnes-sce
     counter = trailing CJK measure word (家 个 省市 个月 ...) or English words (enterprises, batches ...)
     suffix  = 以上 以下 左右 以内 or more or so ... (see SUFFIX_HEDGES)
 Also read: 是2012年的1.6倍 and 1.6 times that of 2012 (-> 1.6 times).
@@ -54,8 +55,10 @@ __all__ = [
 ]
 
 COMPARATORS = ("=", "~", ">", ">=", "<", "<=")
-UNITS = ("percent", "percentage-points", "times", "fraction", "yuan", "yuan-per-person", None)
-DATASET_UNITS = ("percent", "percentage-points", "100m-yuan", "10k-yuan-per-person", "count", "times")
+UNITS = ("percent", "percentage-points", "times", "fraction", "yuan", "yuan-per-person", "tonnes-sce", None)
+DATASET_UNITS = (
+    "percent", "percentage-points", "100m-yuan", "10k-yuan-per-person", "count", "times", "10k-tonnes-sce",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,11 @@ _UNIT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"倍"), "times"),
     (re.compile(r"(?:times|-?fold)(?![a-z])"), "times"),
     (re.compile(r"成"), "cheng"),
+    (re.compile(r"吨标准煤|吨标煤"), "tonnes-sce"),
+    (
+        re.compile(r"(?:tons?|tonnes?) of (?:standard coal|coal equivalent|sce)(?: equivalent)?(?![a-z])"),
+        "tonnes-sce",
+    ),
     (re.compile(r"元 ?/ ?人|元每人"), "yuan-per-person"),
     (re.compile(r"元"), "yuan"),
     (re.compile(r"(?:yuan|rmb) ?(?:/ ?(?:person|capita)|per (?:person|capita))(?![a-z])"), "yuan-per-person"),
@@ -684,6 +692,7 @@ _CONVERSIONS: dict[tuple[str | None, str], Decimal] = {
     ("yuan", "100m-yuan"): Decimal("1e-8"),
     ("yuan-per-person", "10k-yuan-per-person"): Decimal("1e-4"),
     ("yuan", "10k-yuan-per-person"): Decimal("1e-4"),  # "per person" said earlier: 人均营业收入…172.7万元
+    ("tonnes-sce", "10k-tonnes-sce"): Decimal("1e-4"),  # 1.6亿吨标准煤 -> 16000 万吨标准煤
     (None, "count"): Decimal(1),
     (None, "100m-yuan"): Decimal("1e-8"),  # an amount without a currency word: 近10万亿 (a headline)
     ("times", "times"): Decimal(1),
@@ -729,6 +738,7 @@ _UNIT_WORDS = {
         "times": "倍",
         "yuan": "元",
         "yuan-per-person": "元/人",
+        "tonnes-sce": "吨标准煤",
     },
     "en": {
         "percent": " percent",
@@ -736,6 +746,7 @@ _UNIT_WORDS = {
         "times": " times",
         "yuan": " yuan",
         "yuan-per-person": " yuan per person",
+        "tonnes-sce": " tons of standard coal",
     },
 }
 _EN_ORDINAL_NAMES = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
