@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 import miitdata
-from miitdata.facts import FilterError, format_value
+from miitdata.query.filters import FilterError
+from miitdata.query.format import format_value
 from tests.conftest import ROOT, run_cli
 
 WEST_SHARE = "O0009"  # West's share of national industrial value added, 2021 = 19.21%
@@ -121,7 +122,7 @@ def test_cite_west_share(ds: Any) -> None:
 
 
 def test_cite_shows_discrepancies_beside_what_they_concern(ds: Any) -> None:
-    from miitdata.facts import cite_record
+    from miitdata.query.cite import cite_record
 
     disc = ds.discrepancies
     on_mentions = disc[disc["resource"] == "mentions"]
@@ -140,7 +141,7 @@ def test_cite_shows_discrepancies_beside_what_they_concern(ds: Any) -> None:
 
 
 def test_cite_derived_observation_names_its_relation(ds: Any) -> None:
-    from miitdata.facts import cite_record
+    from miitdata.query.cite import cite_record
 
     derived = ds.observations[ds.observations["derived_by"].notna()]
     if derived.empty:
@@ -268,7 +269,7 @@ def test_shell_completion_is_available() -> None:
         "COMP_CWORD": "3",
     }
     done = subprocess.run(
-        [sys.executable, "-c", "from miitdata.cli import app; app(prog_name='miitdata')"],
+        [sys.executable, "-c", "from miitdata.cli.main import app; app(prog_name='miitdata')"],
         capture_output=True,
         text=True,
         env=env,
@@ -284,6 +285,7 @@ def test_shell_completion_is_available() -> None:
 @pytest.fixture(scope="module")
 def datasheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("datasheet") / "sheet" / "datasheet.html"
+    out.parent.mkdir()  # the datasheet, like every output, refuses a missing directory (test_hostile)
     proc = run_cli("datasheet", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
@@ -351,7 +353,7 @@ def test_datasheet_charts_use_the_data(datasheet: Path, ds: Any) -> None:
 
 
 def test_datasheet_is_deterministic(datasheet: Path, ds: Any) -> None:
-    from miitdata.datasheet import render_datasheet
+    from miitdata.outputs.datasheet import render_datasheet
 
     # another process, same package: same bytes
     assert render_datasheet(ds).encode("utf-8") == datasheet.read_bytes()

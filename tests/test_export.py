@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from miitdata.export import FORMATS, export, package_tables, read_export, write_tables
+from miitdata.outputs.export import FORMATS, export, package_tables, read_export, write_tables
 from miitdata.schema import number_text
 from tests.conftest import edit_rows, run_cli
 

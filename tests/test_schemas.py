@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from miitdata.checks.content import MODELS
+from miitdata.validation.layers.content import MODELS
 from tests.conftest import ROOT
 
 PANDERA_FOR_TABLE_SCHEMA = {"number": "float64", "integer": "int64", "string": "str", "date": "datetime64"}

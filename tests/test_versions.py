@@ -178,7 +178,7 @@ def test_load_rev_reads_each_version(released: Released) -> None:
 
 @pytest.mark.slow
 def test_versions_resolve_without_tags(released: Released, tmp_path: Path) -> None:
-    from miitdata.versions import local_repo, resolve, versions
+    from miitdata.versions.git import local_repo, resolve, versions
 
     clone = tmp_path / "clone"
     sh("git", "clone", "-q", str(released.repo), str(clone), cwd=tmp_path)
@@ -312,7 +312,7 @@ def test_fresh_clone_pulls_and_rebuilds_exports_byte_for_byte(released: Released
 
 def test_metrics_of_the_package() -> None:
     import miitdata
-    from miitdata.metrics import METRIC_KEYS, compute
+    from miitdata.outputs.metrics import METRIC_KEYS, compute
 
     ds = miitdata.load(ROOT / "datapackage.json")
     metrics = compute(ROOT / "datapackage.json")
@@ -335,6 +335,6 @@ def test_load_rev_without_dvc_names_the_extra() -> None:
 
 
 def test_import_does_not_load_dvc() -> None:
-    code = "import sys, miitdata, miitdata.versions, miitdata.diff; print('dvc' in sys.modules)"
+    code = "import sys, miitdata, miitdata.versions.git, miitdata.versions.diff; print('dvc' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "False", proc.stderr

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from miitdata.dataset import Dataset
-    from miitdata.report import Report
+    from miitdata.validation.report import Report
 
 __all__ = ["PackageError", "__version__", "load", "validate"]
 
@@ -28,16 +28,20 @@ def load(path: str | None = None, *, rev: str | None = None, repo: str | None = 
     `rev`/`repo` read another dataset version (a tag such as ``v0.1.0``, a branch or a sha)
     from a git repository through DVC; they need the ``miitdata[dvc]`` extra.
     """
-    from miitdata.loader import load as _load
+    if rev is not None or repo is not None:
+        from miitdata.versions.rev import load_rev
 
-    return _load(path, rev=rev, repo=repo)
+        return load_rev(rev=rev, repo=repo, path=str(path) if path else None)
+    from miitdata.dataset import load as load_path
+
+    return load_path(path)
 
 
 def validate(path: str | None = None, **options: Any) -> Report:
     """Validate a data package (the bundled one by default) and return the report."""
-    from miitdata.validation import validate as _validate
+    from miitdata.validation.run import validate as run_validate
 
-    return _validate(path, **options)
+    return run_validate(path, **options)
 
 
 def __getattr__(name: str) -> str:

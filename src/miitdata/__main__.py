@@ -1,3 +1,3 @@
-from miitdata.cli import main
+from miitdata.cli.main import main
 
 main()

@@ -1,10 +1,12 @@
-"""The object `miitdata.load()` returns: one DataFrame per resource, plus version, path and helpers."""
+"""`load()` and the `Dataset` it returns: one typed DataFrame per resource, plus version, path and helpers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from miitdata.package import read_package
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,36 +40,42 @@ class Dataset:
     def resource_names(self) -> list[str]:
         return list(self.tables)
 
-    def facts(
-        self,
-        *,
-        indicator: str | None = None,
-        region: str | None = None,
-        period: str | None = None,
-        event: str | None = None,
-        source: str | None = None,
-        lang: str = "en",
-    ) -> pd.DataFrame:
+    def facts(self, *, lang: str = "en", **filters: str | None) -> pd.DataFrame:
         """Observations joined with indicator and region labels (in `lang`: "en" or "zh"), the value as a
         person reads it (`display`: `≈ 100,000 亿元`, `19.21%`) and how many sources state it.
 
-        The same filters as `miitdata show`: ids or names (Chinese or English), case-insensitive; region
-        names also without their generic suffix (`West`, `西部`, `四川`); `period` keeps the periods lying
-        within it. A value naming nothing raises `miitdata.facts.FilterError` (a ValueError).
+        Filters are those of `miitdata show` (`miitdata.query.filters.Filters`): `indicator`, `region`,
+        `period`, `event`, `source`; ids or names (Chinese or English), case-insensitive; region names
+        also without their generic suffix (`West`, `西部`, `四川`); `period` keeps the periods lying within
+        it. A value naming nothing raises `miitdata.query.filters.FilterError` (a ValueError).
         """
-        from miitdata.facts import facts
+        from miitdata.query.facts import facts
+        from miitdata.query.filters import Filters
 
-        return facts(
-            self, indicator=indicator, region=region, period=period, event=event, source=source, lang=lang
-        )
+        unknown = sorted(set(filters) - set(Filters.names()))
+        if unknown:
+            raise TypeError(f"facts() got unknown filter(s) {unknown}; filters are {Filters.names()}")
+        return facts(self, Filters(**filters), lang)
 
     def cite(self, observation_id: str) -> pd.DataFrame:
         """Every quote of one observation (one row each, by source and offset) with offsets, publication
         details, discrepancy ids and a ready-to-paste `citation`, as `miitdata cite` shows it.
 
         `.attrs["observation"]` is the figure itself, `.attrs["discrepancies"]` the known problems with
-        it; `miitdata.facts.cite_record()` returns all of it as JSON-ready dicts.
+        it; `miitdata.query.cite.cite_record()` returns all of it as JSON-ready dicts.
         """
-        from miitdata.facts import cite
+        from miitdata.query.cite import cite
 
         return cite(self, observation_id)
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Read the package at `path` (a datapackage.json or its directory; default: the bundled one)."""
+    from miitdata.schema import read_table
+
+    package = read_package(path)
+    tables = {
+        name: read_table(str(package.resource_path(name)), res["schema"])
+        for name, res in package.resources.items()
+    }
+    return Dataset(path=package.path, version=package.version, descriptor=package.descriptor, tables=tables)

@@ -1,0 +1,127 @@
+"""The typer app and what every command shares: one `--package/-p`, one `Format`, output and errors.
+
+Commands import from here; nothing here imports a command. Exit codes: 0 success, 1 invalid data,
+2 could not run. A `PackageError` raised anywhere becomes exit 2 in `miitdata.cli.main.main`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from miitdata.errors import PackageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from miitdata.dataset import Dataset
+
+app = typer.Typer(
+    name="miitdata",
+    help="Statistics from China's MIIT press conferences: validate, explore and cite the data package.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    """Every output format of every command; each command accepts the ones its help lists."""
+
+    text = "text"
+    table = "table"
+    csv = "csv"
+    json = "json"
+    junit = "junit"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    ris = "ris"
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+PackageOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--package",
+        "-p",
+        help="A datapackage.json (or its directory). Default: ./datapackage.json if the current "
+        "directory holds one, else the package bundled with miitdata.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False),
+]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line reason to stderr and return the Exit to raise."""
+    typer.echo(f"miitdata: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def allow(format: Format, *allowed: Format) -> Format:
+    """`format` if the command supports it, else exit 2 naming the formats it does support."""
+    if format not in allowed:
+        raise fail(
+            f"--format {format.value} is not available here; "
+            f"choose from {', '.join(a.value for a in allowed)}"
+        )
+    return format
+
+
+def package_path(option: Path | None) -> Path | None:
+    """The package a command works on: `--package`, else ./datapackage.json, else None (the bundled one)."""
+    if option is not None:
+        return option
+    here = Path("datapackage.json")
+    return here if here.is_file() else None
+
+
+def load_dataset(option: Path | None) -> Dataset:
+    from miitdata.dataset import load
+
+    return load(package_path(option))
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console; when not writing to a terminal: no colour and no hard wrapping."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        return Console(file=stream)
+    return Console(file=stream, width=int(os.environ.get("COLUMNS", "160")), no_color=True)
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_output(output: Path | None, text: str, what: str = "output") -> None:
+    """`text` to stdout, or atomically to `output` (never a half-written file)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from miitdata.atomic import write_atomic
+
+    if not output.parent.is_dir():
+        raise PackageError("output-invalid", "the output's directory does not exist", str(output))
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise PackageError(
+            "output-unwritable", f"cannot write the {what}: {exc.strerror or exc}", str(output)
+        ) from None

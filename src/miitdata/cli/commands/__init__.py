@@ -1,0 +1,1 @@
+"""One module per command (group); each defines plain functions that `miitdata.cli.main` registers."""

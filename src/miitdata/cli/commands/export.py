@@ -1,0 +1,50 @@
+"""`miitdata export`: every table in another format (CSV, JSON, Parquet, SQLite, XLSX)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from miitdata.cli.app import PackageOption, package_path
+from miitdata.errors import PackageError
+from miitdata.outputs.formats import EXPORT_FORMATS
+
+# The export formats are file types, not report formats: their own choices, from outputs.formats.
+ExportFormat = StrEnum("ExportFormat", [(f, f) for f in EXPORT_FORMATS])  # type: ignore[misc]
+
+
+def export(
+    out: Annotated[
+        Path,
+        typer.Argument(
+            help="Where to write: a directory for csv and parquet (one file per resource), "
+            "a file for json, sqlite and xlsx."
+        ),
+    ],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],  # type: ignore[valid-type]
+    package: PackageOption = None,
+) -> None:
+    """Export every table losslessly: each cell is its CSV text (17.84 stays 17.84), missing is null.
+
+    Outputs are deterministic (byte-identical on re-run). Spreadsheet cells that could be read as
+    formulas (=, +, -, @) are stored as explicit text. Read back with
+    [bold]miitdata.outputs.export.read_export(OUT, FORMAT)[/bold].
+
+    Example: [bold]miitdata export --format parquet build/parquet[/bold]
+    """
+    from miitdata.outputs.export import export as run_export
+
+    try:
+        written = run_export(out, format.value, package_path(package))
+    except OSError as exc:
+        raise PackageError(
+            "output-unwritable", f"cannot write the export: {exc.strerror or exc}", str(out)
+        ) from None
+    except ImportError as exc:
+        raise PackageError(
+            "extra-missing", f"the {format.value} export needs {exc.name}: pip install 'miitdata[export]'"
+        ) from None
+    typer.echo(f"wrote {len(written)} file(s) to {out}")

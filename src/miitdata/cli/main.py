@@ -1,0 +1,66 @@
+"""The entry point of `miitdata`: registers every command on the app, runs it, and turns errors into
+exit codes. This is the one place where a `PackageError` (or a `FilterError`) becomes exit code 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from miitdata.cli.app import app
+from miitdata.cli.commands import cite, datasheet, export, info, show, validate, versions
+from miitdata.errors import PackageError
+from miitdata.query.filters import FilterError
+
+
+def _version(value: bool) -> None:
+    if value:
+        from miitdata import __version__
+
+        typer.echo(f"miitdata {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Statistics from China's MIIT press conferences: validate, explore and cite the data package."""
+
+
+app.command()(validate.validate)
+app.command()(show.show)
+app.command()(cite.cite)
+app.command()(info.info)
+app.command()(datasheet.datasheet)
+app.command()(export.export)
+app.command()(versions.metrics)
+app.command()(versions.versions)
+app.command()(versions.diff)
+
+
+def main() -> None:
+    """Run the app: exit 0/1 as the command says, 2 (one line on stderr) when it cannot run."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except PackageError as exc:
+        typer.echo(f"miitdata: error: {exc}", err=True)
+        sys.exit(2)
+    except FilterError as exc:
+        typer.echo(f"miitdata: error: {exc} [{FilterError.code}]", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("miitdata: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback for users; MIITDATA_DEBUG=1 shows it
+        if os.environ.get("MIITDATA_DEBUG"):
+            raise
+        typer.echo(
+            f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)", err=True
+        )
+        sys.exit(2)

@@ -1,0 +1,470 @@
+"""Lossless exports of the package's tables (CSV, JSON, Parquet, SQLite, XLSX) and an importer back.
+
+Every table is exported as **text**: each cell is either missing (null) or exactly the text of the
+CSV cell, so `17.84` stays `17.84`, `1e-7` stays `1e-7`, Chinese text and newlines survive, and
+`read_export` gives back what `package_tables` read. A cell is missing when its text is one of the
+schema's `missingValues` (blank, in this package); missing is null in JSON, Parquet and SQLite
+(distinct from an empty string), an empty cell in XLSX, and `missingValues[0]` (blank) in CSV.
+Columns keep the schema's order; rows keep the CSV's order.
+
+Where the output goes (`OUT`):
+
+| format  | OUT is      | contents |
+|---------|-------------|----------|
+| csv     | a directory | `<resource>.csv`, UTF-8, LF, minimal quoting; `_miitdata.json` (order) |
+| parquet | a directory | `<resource>.parquet`, every column `string` (nullable); `_miitdata.json` |
+| json    | a file      | `{"name", "version", "resources": {name: {"fields": [...], "rows": [[...]]}}}` |
+| sqlite  | a file      | one table per resource, every column `TEXT` (`CAST(value AS REAL)` for arithmetic) |
+| xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
+
+Outputs are deterministic (byte-identical on re-run): no timestamps in SQLite or Parquet; the
+XLSX's zip entries carry a fixed date and its document properties the package's `created` date.
+
+Spreadsheets: a cell starting with `=`, `+`, `-`, `@`, TAB or CR is stored as an explicit string
+with Excel's quote-prefix style (shown and kept as text, never evaluated as a formula), and the
+text itself is unchanged, so the round trip gives it back. Characters XML cannot hold (control
+characters) and literal `_xHHHH_` sequences use OOXML's `_xHHHH_` escape, undone on import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from miitdata.errors import PackageError
+from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
+from miitdata.package import Package, read_package
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = EXPORT_FORMATS
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX_DATE = "1980-01-01T00:00:00Z"  # used when the descriptor has no `created`
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# Characters an XML 1.0 document cannot hold (and openpyxl refuses), escaped as _xHHHH_ like Excel does.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_OOXML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_CR = "\r"
+INDEX = "_miitdata.json"  # in csv/parquet export directories: package name, version, resource order
+SHAPE_SHEET = "_miitdata"  # hidden XLSX sheet: resource name and row count per table
+
+Table = tuple[list[str], list[list[str | None]]]  # (column names, rows of text or None)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def package_tables(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every resource of a package as a DataFrame of text (object dtype; None where missing)."""
+    return {name: _frame(table) for name, table in _package_text(read_package(path)).items()}
+
+
+def _package_text(package: Package) -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    for name, res in package.resources.items():
+        path = package.resource_path(name)
+        fields = [f["name"] for f in res["schema"]["fields"]]
+        missing = {str(v) for v in res["schema"].get("missingValues", [""])}
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except OSError as exc:
+            raise PackageError("resource-unreadable", exc.strerror or str(exc), str(path)) from None
+        except UnicodeDecodeError as exc:
+            raise PackageError(
+                "resource-unreadable", f"not UTF-8 at byte {exc.start} (run miitdata validate)", str(path)
+            ) from None
+        try:
+            records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        except csv.Error as exc:
+            raise PackageError(
+                "resource-unreadable", f"malformed CSV: {exc} (run miitdata validate)", str(path)
+            ) from None
+        header = records[0] if records else []
+        if header != fields:
+            raise PackageError(
+                "resource-unreadable",
+                f"header {header} differs from the schema's fields {fields} (run miitdata validate)",
+                str(path),
+            )
+        rows: list[list[str | None]] = []
+        for number, record in enumerate(records[1:], start=2):
+            if len(record) != len(fields):
+                raise PackageError(
+                    "resource-unreadable",
+                    f"row {number} has {len(record)} cells, the header {len(fields)} (run miitdata validate)",
+                    str(path),
+                )
+            rows.append([None if cell in missing else cell for cell in record])
+        tables[name] = (fields, rows)
+    return tables
+
+
+def _frame(table: Table) -> pd.DataFrame:
+    import pandas as pd
+
+    columns, rows = table
+    data = {c: pd.array([r[i] for r in rows], dtype=object) for i, c in enumerate(columns)}
+    return pd.DataFrame(data, columns=columns, dtype=object)
+
+
+# ---------------------------------------------------------------------------------------------- export
+
+
+def export(
+    out: str | Path,
+    format: str,
+    path: str | Path | None = None,
+) -> list[Path]:
+    """Export the package at `path` (default: the bundled one) to `out`; return the files written."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    package = read_package(path)
+    tables = _package_text(package)
+    meta = {
+        "name": str(package.descriptor.get("name", "")),
+        "version": package.version,
+        "created": str(package.descriptor.get("created") or XLSX_DATE),
+    }
+    numeric = {
+        name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
+        for name, res in package.resources.items()
+    }
+    return write_tables(tables, Path(out), format, meta, numeric)
+
+
+def write_tables(
+    tables: dict[str, Table],
+    out: Path,
+    format: str,
+    meta: dict[str, str],
+    numeric: dict[str, set[str]] | None = None,
+) -> list[Path]:
+    """Write text tables in one format (see the module docstring for the layout).
+
+    `numeric` names the number/integer columns of each table: the XLSX export stores their cells as
+    spreadsheet numbers where that reads back to the same text (see `_xlsx_number`)."""
+    if format in DIRECTORY_FORMATS:
+        if out.exists() and not out.is_dir():
+            raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
+        out.mkdir(parents=True, exist_ok=True)
+        suffix = "csv" if format == "csv" else "parquet"
+        writer = _write_csv if format == "csv" else _write_parquet
+        written = []
+        for name, table in tables.items():
+            target = out / f"{name}.{suffix}"
+            with _atomic(target) as tmp:
+                writer(tmp, table, meta)
+            written.append(target)
+        index = out / INDEX
+        with _atomic(index) as tmp:
+            doc = {**meta, "format": format, "resources": list(tables)}
+            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return [*written, index]
+    if out.is_dir():
+        raise PackageError("output-invalid", f"{format} exports to a file; this is a directory", str(out))
+    if not out.parent.is_dir():
+        raise PackageError("output-invalid", "the output's directory does not exist", str(out))
+    with _atomic(out) as tmp:
+        if format == "xlsx":
+            _write_xlsx(tmp, tables, meta, numeric or {})
+        else:
+            {"json": _write_json, "sqlite": _write_sqlite}[format](tmp, tables, meta)
+    return [out]
+
+
+@contextmanager
+def _atomic(target: Path) -> Iterator[Path]:
+    """Write to a temporary file next to `target`, then rename it over `target` (never a half file)."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        tmp.unlink()
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _csv_line(cells: list[str | None]) -> str:
+    """One CSV record, quoted like the csv module's QUOTE_MINIMAL, but also quoting a lone CR (which
+    the csv module leaves bare when the line terminator is LF, and then reads as a line end)."""
+    if len(cells) == 1 and not cells[0]:
+        return '""\n'  # an empty line would read back as no record at all
+    out = []
+    for cell in cells:
+        text = "" if cell is None else cell
+        if any(c in text for c in ',"\n\r'):
+            text = '"' + text.replace('"', '""') + '"'
+        out.append(text)
+    return ",".join(out) + "\n"
+
+
+def _write_csv(path: Path, table: Table, meta: dict[str, str]) -> None:
+    columns, rows = table
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(_csv_line(list(columns)))
+        fh.writelines(_csv_line(row) for row in rows)
+
+
+def _write_parquet(path: Path, table: Table, meta: dict[str, str]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns, rows = table
+    arrays = [pa.array([r[i] for r in rows], type=pa.string()) for i in range(len(columns))]
+    schema = pa.schema([pa.field(c, pa.string()) for c in columns], metadata=_meta_bytes(meta))
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
+
+
+def _meta_bytes(meta: dict[str, str]) -> dict[bytes, bytes]:
+    return {f"miitdata.{k}".encode(): v.encode() for k, v in meta.items()}
+
+
+def _write_json(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> None:
+    doc = {
+        "name": meta["name"],
+        "version": meta["version"],
+        "resources": {name: {"fields": cols, "rows": rows} for name, (cols, rows) in tables.items()},
+    }
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _write_sqlite(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("CREATE TABLE _miitdata (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.executemany("INSERT INTO _miitdata VALUES (?, ?)", sorted(meta.items()))
+        for name, (columns, rows) in tables.items():
+            cols = ", ".join(f"{_quote_ident(c)} TEXT" for c in columns)
+            con.execute(f"CREATE TABLE {_quote_ident(name)} ({cols})")
+            marks = ", ".join("?" * len(columns))
+            con.executemany(f"INSERT INTO {_quote_ident(name)} VALUES ({marks})", rows)
+        con.commit()
+    finally:
+        con.close()
+
+
+def _xlsx_escape(text: str) -> str:
+    text = _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    text = _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    # XML parsers turn CR (and CRLF) into LF in element text: escape CR so it survives.
+    return text.replace(_CR, "_x000D_")
+
+
+def _xlsx_unescape(text: str) -> str:
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(0)[2:6], 16)), text)
+
+
+def _xlsx_number(text: str) -> int | float | None:
+    """The spreadsheet number for a cell's text, if it reads back as exactly that text, else None.
+
+    15400 -> 15400, 17.84 -> 17.84, 1887.5 -> 1887.5; 1e-7, 007, -0, 1.50, 33.333333333333336 stay text.
+    """
+    from miitdata.schema import number_text
+
+    if re.fullmatch(r"-?[1-9][0-9]{0,14}|0", text):
+        return int(text)
+    # Excel keeps 15 significant digits (and openpyxl writes 16): longer numbers stay text.
+    if re.fullmatch(r"-?[0-9]+\.[0-9]+", text) and len(text.lstrip("-").replace(".", "").lstrip("0")) <= 15:
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+        return value if number_text(value) == text else None
+    return None
+
+
+def _xlsx_text(value: object) -> str:
+    """A cell value read back as text: numbers in their shortest form (the inverse of _xlsx_number)."""
+    from miitdata.schema import number_text
+
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return number_text(value)
+    return _xlsx_unescape(str(value))
+
+
+def _write_xlsx(
+    path: Path, tables: dict[str, Table], meta: dict[str, str], numeric: dict[str, set[str]]
+) -> None:
+    from openpyxl import Workbook
+
+    created = _parse_date(meta["created"])
+    book = Workbook()
+    book.remove(book.active)
+    for name, (columns, rows) in tables.items():
+        sheet = book.create_sheet(title=name[:31])
+        numbers = {i for i, column in enumerate(columns, start=1) if column in numeric.get(name, set())}
+        for r, row in enumerate([columns, *rows], start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None:
+                    continue
+                cell = sheet.cell(row=r, column=c)
+                if r > 1 and c in numbers and (number := _xlsx_number(value)) is not None:
+                    cell.value = number  # a real number in the spreadsheet, same text when read back
+                    continue
+                cell.value = _xlsx_escape(value)
+                cell.data_type = "s"  # an explicit string: never a formula, error code or number
+                cell.number_format = "@"  # Text: what is typed into it stays text too
+                if value.startswith(FORMULA_START):
+                    cell.quotePrefix = True  # Excel's leading apostrophe, without changing the text
+    # The row count of each table: rows whose cells are all missing have no cells to hold them.
+    counts = book.create_sheet(title=SHAPE_SHEET)
+    counts.sheet_state = "hidden"
+    for r, (name, (_, rows)) in enumerate(tables.items(), start=1):
+        counts.cell(row=r, column=1).value = _xlsx_escape(name)
+        counts.cell(row=r, column=1).data_type = "s"
+        counts.cell(row=r, column=2).value = len(rows)
+    book.properties.creator = "miitdata"
+    book.properties.created = created
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _deterministic_zip(buffer.getvalue(), path, created)
+
+
+def _parse_date(text: str) -> Any:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return datetime(1980, 1, 1)
+
+
+def _deterministic_zip(data: bytes, path: Path, created: Any) -> None:
+    """Rewrite a zip with fixed entry dates and the `modified` property set to `created`."""
+    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    content,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, content)
+
+
+# ---------------------------------------------------------------------------------------------- import
+
+
+def read_export(path: str | Path, format: str) -> dict[str, pd.DataFrame]:
+    """Read an export back: {resource: DataFrame of text (object dtype, None where missing)}."""
+    path = Path(path)
+    readers: dict[str, Callable[[Path], dict[str, Table]]] = {
+        "csv": _read_csv_dir,
+        "parquet": _read_parquet_dir,
+        "json": _read_json,
+        "sqlite": _read_sqlite,
+        "xlsx": _read_xlsx,
+    }
+    if format not in readers:
+        raise ValueError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    return {name: _frame(table) for name, table in readers[format](path).items()}
+
+
+def _directory_files(path: Path, suffix: str) -> list[Path]:
+    """The export's files in the package's resource order (from its index), else sorted by name."""
+    index = path / INDEX
+    if index.is_file():
+        names = json.loads(index.read_text(encoding="utf-8"))["resources"]
+        return [path / f"{name}.{suffix}" for name in names]
+    return sorted(path.glob(f"*.{suffix}"))
+
+
+def _read_csv_dir(path: Path) -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    for file in _directory_files(path, "csv"):
+        with file.open(encoding="utf-8", newline="") as fh:
+            records = list(csv.reader(fh, strict=True))
+        tables[file.stem] = (records[0], [[c if c != "" else None for c in r] for r in records[1:]])
+    return tables
+
+
+def _read_parquet_dir(path: Path) -> dict[str, Table]:
+    import pyarrow.parquet as pq
+
+    tables: dict[str, Table] = {}
+    for file in _directory_files(path, "parquet"):
+        t = pq.read_table(file)
+        cols = [t.column(i).to_pylist() for i in range(t.num_columns)]
+        tables[file.stem] = (list(t.column_names), [list(r) for r in zip(*cols, strict=True)])
+    return tables
+
+
+def _read_json(path: Path) -> dict[str, Table]:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return {name: (res["fields"], res["rows"]) for name, res in doc["resources"].items()}
+
+
+def _read_sqlite(path: Path) -> dict[str, Table]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != '_miitdata' ORDER BY rowid"
+            )
+        ]
+        tables: dict[str, Table] = {}
+        for name in names:
+            cur = con.execute(f"SELECT * FROM {_quote_ident(name)} ORDER BY rowid")
+            columns = [d[0] for d in cur.description]
+            tables[name] = (columns, [list(r) for r in cur])
+        return tables
+    finally:
+        con.close()
+
+
+def _read_xlsx(path: Path) -> dict[str, Table]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    tables: dict[str, Table] = {}
+    try:
+        shape = {
+            _xlsx_unescape(str(name)): int(count)
+            for name, count in book[SHAPE_SHEET].iter_rows(values_only=True)
+            if name is not None
+        }
+        for sheet in book.worksheets:
+            if sheet.title == SHAPE_SHEET:
+                continue
+            rows = [
+                [None if v is None else _xlsx_text(v) for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]
+            header = [str(c) for c in rows[0] if c is not None] if rows else []
+            width = len(header)
+            body = [(r + [None] * width)[:width] for r in rows[1:]]
+            count = shape.get(sheet.title, len(body))
+            body = (body + [[None] * width for _ in range(count)])[:count]
+            tables[sheet.title] = (header, body)
+    finally:
+        book.close()
+    return tables

@@ -1,0 +1,52 @@
+"""Values as a person reads them: `≈ 100,000 亿元`, `> 30%`, `1.6×` (the same in `show`, `cite`, the site)."""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("en", "zh")
+
+# How a comparator reads in front of a number.
+COMPARATOR_SIGNS = {"=": "", "~": "≈ ", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
+COMPARATOR_WORDS = {
+    "=": "",
+    "~": "nearly / about (近, 约)",
+    ">": "more than (超过, 以上)",
+    ">=": "at least (不低于)",
+    "<": "less than (不足)",
+    "<=": "at most (不超过)",
+}
+
+# How each unit reads after a number: (English, Chinese). Percent and multiples attach to the number.
+UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
+    "percent": ("%", "%"),
+    "percentage-points": (" pp", "个百分点"),
+    "100m-yuan": (" 100 million yuan", " 亿元"),
+    "10k-yuan-per-person": (" 10,000 yuan per person", " 万元/人"),
+    "10k-tonnes-sce": (" 10,000 tonnes of standard coal", " 万吨标准煤"),
+    "count": ("", ""),
+    "times": ("×", "倍"),
+}
+
+
+def format_number(value: float) -> str:
+    """The shortest text of a number with thousands separators: 100000 → 100,000; 1887.5 → 1,887.5."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = repr(float(value))
+    if "e" in text or "inf" in text:
+        return f"{float(value):,.12g}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    return f"{sign}{int(whole):,}" + (f".{frac}" if frac else "")
+
+
+def format_value(value: float, unit: str | None, comparator: str | None = "=", lang: str = "en") -> str:
+    """A value with its comparator and unit as a person reads it: `≈ 100,000 亿元`, `> 30%`, `1.6×`."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    sign = COMPARATOR_SIGNS.get(str(comparator) if comparator is not None else "=", f"{comparator} ")
+    en, zh = UNIT_SUFFIXES.get(str(unit), (f" {unit}", f" {unit}"))
+    return f"{sign}{format_number(value)}{en if lang == 'en' else zh}"

@@ -1,0 +1,90 @@
+"""What the validation layers share: the package, its tables, what earlier layers computed, the errors.
+
+Each layer is a module of `miitdata.validation.layers` with `CODES` (the error codes it can raise, from
+`miitdata.errors`) and `run(ctx)`. Layers hand data on through typed fields of `Context`, never
+through an untyped dict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from miitdata.errors import lookup
+from miitdata.validation.report import Check, Error
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from miitdata.package import Package
+    from miitdata.validation.readings import Readings
+
+MAX_MESSAGE = 500  # characters of one message: a 50 MB cell is never echoed into the report
+MAX_ERRORS_PER_CHECK = 1000  # errors listed per check (rule x resource); the count stays exact
+
+
+def records(frame: pd.DataFrame, columns: list[str], index: bool = True) -> Iterator[tuple[Any, ...]]:
+    """Like `frame[columns].itertuples(name=None)`, but 30x faster on Arrow-backed string columns."""
+    lists = [frame[c].tolist() for c in columns]
+    if index:
+        lists.insert(0, frame.index.tolist())
+    return zip(*lists, strict=True)
+
+
+def clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    """`text`, cut to `limit` characters with a note of how many were left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit} more characters)"
+
+
+@dataclass
+class Context:
+    """The state of one validation run."""
+
+    package: Package
+    raw: dict[str, pd.DataFrame] = field(default_factory=dict)  # cells as text, index = CSV row number
+    typed: dict[str, pd.DataFrame] = field(default_factory=dict)  # typed from the descriptor
+    errors: list[Error] = field(default_factory=list)
+    checks: dict[str, Check] = field(default_factory=dict)
+    texts: dict[str, str] | None = None  # source_id -> decoded raw text (provenance)
+    readings: Readings | None = None  # every mention's parsed value_text (consistency, relations)
+    truncated: set[str] = field(default_factory=set)  # ids of checks with more errors than listed
+    duplicated: dict[tuple[str, str], tuple[Any, pd.Series]] = field(default_factory=dict)
+
+    def check(self, error_type: str, resource: str | None = None) -> Check:
+        """Record that a rule ran (a JUnit testcase), whether or not it found anything."""
+        c = Check(lookup(error_type).layer, error_type, resource)
+        return self.checks.setdefault(c.id, c)
+
+    def error(
+        self,
+        error_type: str,
+        resource: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        id: str | None = None,
+        **params: Any,
+    ) -> None:
+        """File an error; its message is the catalogue's template filled with `params`.
+
+        At most MAX_ERRORS_PER_CHECK errors are listed per check; the rest are counted."""
+        kind = lookup(error_type)
+        check = self.check(error_type, resource)
+        check.errors += 1
+        if check.errors > MAX_ERRORS_PER_CHECK:
+            self.truncated.add(check.id)
+            return
+        message = clip(kind.format(**params))
+        if id is not None:
+            id = clip(str(id), MAX_MESSAGE)
+        if field is not None:
+            field = clip(str(field), 200)
+        self.errors.append(Error(error_type, kind.layer, message, resource, row, field, id))
+
+    def count(self, error_type: str, resource: str | None, n: int) -> None:
+        """Count `n` more errors of a check without listing them (a capped scan)."""
+        check = self.check(error_type, resource)
+        check.errors += n
+        self.truncated.add(check.id)

@@ -1,0 +1,200 @@
+"""Layer 2, content: what the values mean, as pandera DataFrameModels over the typed tables.
+
+Imported only when the content layer runs (pandas and pandera are heavy).
+
+Each pandera check is named after the error type it raises, so a failure maps to one stable code.
+The structural rules (types, keys, vocabularies) are not repeated here: they come from
+`datapackage.json` in the structure layer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pandera.errors
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from miitdata.errors import lookup
+from miitdata.numbers.periods import PeriodError, parse_period
+from miitdata.validation.context import Context
+from miitdata.vocab import comparators
+
+CODES = (
+    "period-invalid", "comparator-invalid", "value-out-of-range", "share-out-of-range", "count-not-integral",
+    "range-invalid", "member-unknown", "iso-code-invalid", "derived-not-derived",
+)  # fmt: skip
+
+
+def _rule(code: str) -> dict[str, str]:
+    """A pandera check's name and error message, from the catalogue."""
+    return {"name": code, "error": lookup(code).description}
+
+
+def _valid_period(value: Any) -> bool:
+    if not isinstance(value, str):
+        return True  # missing: a structure error already
+    try:
+        parse_period(value)
+    except PeriodError:
+        return False
+    return True
+
+
+class ObservationContent(pa.DataFrameModel):
+    """Observations joined with their indicator's unit, kind and plausible range."""
+
+    value: Series[float] = pa.Field(nullable=True)
+    period: Series[str] = pa.Field(nullable=True)
+    comparator: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("period", **_rule("period-invalid"), element_wise=True)
+    def period_grammar(cls, period: Any) -> bool:
+        return _valid_period(period)
+
+    @pa.check("comparator", **_rule("comparator-invalid"), element_wise=True)
+    def comparator_vocabulary(cls, comparator: Any) -> bool:
+        return not isinstance(comparator, str) or comparator in comparators()
+
+    @pa.dataframe_check(**_rule("derived-not-derived"))
+    def derivation_targets_this(cls, df: pd.DataFrame) -> pd.Series:
+        target = df["derived_target"]
+        return (df["derived_by"].isna() | target.isna() | (target == df["observation_id"])).astype(bool)
+
+    @pa.dataframe_check(**_rule("value-out-of-range"))
+    def within_indicator_range(cls, df: pd.DataFrame) -> pd.Series:
+        inside = (df["value"] >= df["minimum"]) & (df["value"] <= df["maximum"])
+        return (inside | df["value"].isna() | df["minimum"].isna() | df["maximum"].isna()).astype(bool)
+
+    @pa.dataframe_check(**_rule("share-out-of-range"))
+    def shares_are_percentages(cls, df: pd.DataFrame) -> pd.Series:
+        share = (df["kind"] == "share") & (df["unit"] == "percent")
+        return (~share | df["value"].isna() | df["value"].between(0, 100)).astype(bool)
+
+    @pa.dataframe_check(**_rule("count-not-integral"))
+    def counts_are_whole(cls, df: pd.DataFrame) -> pd.Series:
+        count = df["unit"] == "count"
+        return (~count | df["value"].isna() | ((df["value"] % 1 == 0) & (df["value"] >= 0))).astype(bool)
+
+    class Config:
+        strict = False
+
+
+class IndicatorContent(pa.DataFrameModel):
+    minimum: Series[float] = pa.Field(nullable=True)
+    maximum: Series[float] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(**_rule("range-invalid"))
+    def ordered_range(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["minimum"].isna() | df["maximum"].isna() | (df["minimum"] <= df["maximum"])).astype(bool)
+
+    @pa.dataframe_check(**_rule("share-out-of-range"))
+    def share_range(cls, df: pd.DataFrame) -> pd.Series:
+        share = (df["kind"] == "share") & (df["unit"] == "percent")
+        return (~share | ((df["minimum"] >= 0) & (df["maximum"] <= 100))).fillna(True).astype(bool)
+
+    class Config:
+        strict = False
+
+
+class RegionContent(pa.DataFrameModel):
+    @pa.dataframe_check(**_rule("iso-code-invalid"))
+    def iso_codes(cls, df: pd.DataFrame) -> pd.Series:
+        import pycountry
+
+        known = {s.code for s in pycountry.subdivisions.get(country_code="CN")}
+        iso = df["iso_3166_2"]
+        ok = iso.isna() | (iso.isin(known) & (iso == df["region_id"]))
+        province_has_code = (df["level"] != "province") | iso.notna()
+        return (ok & province_has_code).fillna(True).astype(bool)
+
+    @pa.dataframe_check(**_rule("member-unknown"))
+    def members_exist(cls, df: pd.DataFrame) -> pd.Series:
+        ids = set(df["region_id"].dropna())
+        return (
+            df["members"]
+            .map(lambda m: not isinstance(m, str) or all(x in ids for x in m.split()))
+            .astype(bool)
+        )
+
+    class Config:
+        strict = False
+
+
+MODELS = {"observations": ObservationContent, "indicators": IndicatorContent, "regions": RegionContent}
+
+
+def _params(code: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue template's parameters for a failing row."""
+    if code == "share-out-of-range":
+        if "value" in row:
+            return {"what": f"value {row['value']:g} of share indicator {row['indicator_id']}"}
+        return {"what": f"share indicator range [{row['minimum']:g}, {row['maximum']:g}]"}
+    if code == "derived-not-derived":
+        row = {**row, "target": row["derived_target"]}
+    if code == "comparator-invalid":
+        row = {**row, "choices": ", ".join(comparators())}
+    return {name: row[name] for name in lookup(code).params()}
+
+
+FIELDS = {
+    "period-invalid": "period", "comparator-invalid": "comparator", "value-out-of-range": "value",
+    "share-out-of-range": "value", "count-not-integral": "value", "range-invalid": "minimum",
+    "iso-code-invalid": "iso_3166_2", "member-unknown": "members", "derived-not-derived": "derived_by",
+}  # fmt: skip
+KEYS = {"observations": "observation_id", "indicators": "indicator_id", "regions": "region_id"}
+
+
+def _unique_index(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Index by `key`, keeping the first of repeated keys (a primary-key error reported elsewhere)."""
+    indexed = frame.set_index(key)
+    return indexed[~indexed.index.duplicated(keep="first")]
+
+
+def _frames(ctx: Context) -> dict[str, pd.DataFrame]:
+    frames: dict[str, pd.DataFrame] = {}
+    ind = ctx.typed.get("indicators")
+    obs = ctx.typed.get("observations")
+    if ind is not None:
+        frames["indicators"] = ind.astype({"minimum": "float64", "maximum": "float64"})
+    if obs is not None and ind is not None:
+        joined = obs.join(
+            _unique_index(ind, "indicator_id")[["unit", "kind", "minimum", "maximum"]],
+            on="indicator_id",
+        )
+        rel = ctx.typed.get("relations")
+        targets = _unique_index(rel, "relation_id")["target"] if rel is not None else None
+        joined["derived_target"] = joined["derived_by"].map(targets) if targets is not None else None
+        frames["observations"] = joined.astype(
+            {"value": "float64", "minimum": "float64", "maximum": "float64"}
+        )
+    if ctx.typed.get("regions") is not None:
+        frames["regions"] = ctx.typed["regions"]
+    return frames
+
+
+def run(ctx: Context) -> None:
+    for name, frame in _frames(ctx).items():
+        model = MODELS[name]
+        for check in model.to_schema().checks + [
+            c for col in model.to_schema().columns.values() for c in col.checks
+        ]:
+            ctx.check(check.name, name)
+        try:
+            model.validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            _report(ctx, name, frame, exc.failure_cases)
+
+
+def _report(ctx: Context, name: str, frame: pd.DataFrame, failures: pd.DataFrame) -> None:
+    # pandera reports a failed check by its `error` text: the catalogue's description of the code.
+    by_description = {lookup(code).description: code for code in CODES}
+    seen: set[tuple[str, int]] = set()
+    for check, index in zip(failures["check"], failures["index"], strict=True):
+        code = by_description.get(str(check), str(check))
+        if code not in FIELDS or index is None or (code, int(index)) in seen:
+            continue
+        seen.add((code, int(index)))
+        row = frame.loc[int(index)].to_dict()
+        ctx.error(code, name, int(index), FIELDS[code], row.get(KEYS[name]), **_params(code, row))

@@ -1,0 +1,329 @@
+"""Layer 1, structure: the CSVs against their Table Schemas in `datapackage.json` (the one source of truth).
+
+Reads every cell as text first (so nothing is silently coerced), then checks labels, row shape,
+types, constraints, unique fields, primary keys and foreign keys, all derived from the descriptor.
+Also builds the typed tables the later layers use (cells that failed their type become missing).
+Row numbers are CSV record numbers with the header as row 1, as in frictionless.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from miitdata.package import RESOURCE_NAMES
+from miitdata.schema import FALSE_VALUES, TRUE_VALUES, categories, missing_values
+from miitdata.validation.context import Context
+from miitdata.validation.csvread import read_raw
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+INTEGER = r"[+-]?[0-9]+"
+NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
+def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
+    """Types and constraints of every field; returns the typed table (bad cells become missing)."""
+    import pandas as pd
+
+    schema = ctx.package.resources[name]["schema"]
+    missing = set(missing_values(schema))
+    pk = _key_fields(schema.get("primaryKey"))
+    typed = pd.DataFrame(index=raw.index)
+    for f in schema["fields"]:
+        col = f["name"]
+        values = raw[col].astype("string")
+        present = ~values.isin(missing)
+        kind = f.get("type", "string")
+        cons = f.get("constraints") or {}
+        ctx.check("type-error", name)
+        ctx.check("constraint-error", name)
+        required = bool(cons.get("required")) or col in pk
+        if required:
+            for row in values.index[~present]:
+                ctx.error(
+                    "constraint-error",
+                    name,
+                    int(row),
+                    col,
+                    _row_id(raw, pk, row),
+                    note="required value is missing",
+                )
+        parsed, ok = _parse(kind, values, present, f)
+        for row in values.index[present & ~ok]:
+            ctx.error(
+                "type-error",
+                name,
+                int(row),
+                col,
+                _row_id(raw, pk, row),
+                note=f"{values[row]!r} is not a valid {kind}{_type_hint(kind)}",
+            )
+        valid = present & ok
+        cats = categories(f)
+        if cats is not None:
+            bad = valid & ~values.isin(cats)
+            for row in values.index[bad]:
+                ctx.error(
+                    "constraint-error",
+                    name,
+                    int(row),
+                    col,
+                    _row_id(raw, pk, row),
+                    note=f"{values[row]!r} is not one of {cats}",
+                )
+        if "pattern" in cons and kind == "string":
+            bad = valid & ~values.str.fullmatch(str(cons["pattern"])).fillna(True).astype(bool)
+            for row in values.index[bad]:
+                ctx.error(
+                    "constraint-error",
+                    name,
+                    int(row),
+                    col,
+                    _row_id(raw, pk, row),
+                    note=f"{values[row]!r} does not match the pattern {cons['pattern']}",
+                )
+        for key, op, word in (("minimum", "lt", "below the minimum"), ("maximum", "gt", "above the maximum")):
+            if key in cons and kind in ("integer", "number"):
+                bad = valid & getattr(parsed, op)(cons[key]).fillna(False).astype(bool)
+                for row in values.index[bad]:
+                    ctx.error(
+                        "constraint-error",
+                        name,
+                        int(row),
+                        col,
+                        _row_id(raw, pk, row),
+                        note=f"{values[row]} is {word} {cons[key]}",
+                    )
+        for key, op, word in (("minLength", "lt", "shorter than"), ("maxLength", "gt", "longer than")):
+            if key in cons:
+                lengths = values.str.len()
+                bad = valid & getattr(lengths, op)(cons[key]).fillna(False).astype(bool)
+                for row in values.index[bad]:
+                    ctx.error(
+                        "constraint-error",
+                        name,
+                        int(row),
+                        col,
+                        _row_id(raw, pk, row),
+                        note=f"value is {word} {cons[key]} characters",
+                    )
+        if cons.get("unique"):
+            ctx.check("unique-error", name)
+            dup = valid & _duplicated(values, ctx, name)
+            for row in values.index[dup]:
+                ctx.error(
+                    "unique-error",
+                    name,
+                    int(row),
+                    col,
+                    _row_id(raw, pk, row),
+                    note=f"{values[row]!r} is repeated",
+                )
+        typed[col] = parsed.where(valid)
+    return typed
+
+
+def _type_hint(kind: str) -> str:
+    return {"date": " (YYYY-MM-DD)", "boolean": " (true or false)", "number": " (finite decimal)"}.get(
+        kind, ""
+    )
+
+
+def _parse(
+    kind: str, values: pd.Series, present: pd.Series, field: dict[str, Any]
+) -> tuple[pd.Series, pd.Series]:
+    """(parsed values, whether each present cell parsed) for one column."""
+    import pandas as pd
+
+    text = values.fillna("")
+    if kind == "integer":
+        ok = text.str.fullmatch(INTEGER).fillna(False).astype(bool)
+        parsed = _fast_numeric(text, ok, kind)
+        if parsed is None:
+            parsed = pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")
+        return parsed, ok
+    if kind == "number":
+        ok = text.str.fullmatch(NUMBER).fillna(False).astype(bool)
+        parsed = _fast_numeric(text, ok, kind)
+        if parsed is None:
+            parsed = pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")
+        finite = parsed.notna() & (parsed.abs() != float("inf"))
+        return parsed, ok & finite.fillna(False).astype(bool)
+    if kind == "boolean":
+        true = field.get("trueValues", TRUE_VALUES)
+        false = field.get("falseValues", FALSE_VALUES)
+        ok = text.isin(true) | text.isin(false)
+        return text.isin(true).astype("boolean").where(ok), ok
+    if kind == "date":
+        ok = text.str.fullmatch(DATE).fillna(False).astype(bool)
+        parsed = pd.to_datetime(text.where(ok), format="%Y-%m-%d", errors="coerce")
+        return parsed, ok & parsed.notna()
+    return values, pd.Series(True, index=values.index)
+
+
+def _arrow_text(values: pd.Series) -> Any:
+    """The pyarrow ChunkedArray behind an Arrow-backed string column, or None."""
+    import pandas as pd
+
+    dtype = values.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None
+    return values.array.__arrow_array__()
+
+
+def _fast_numeric(text: pd.Series, ok: pd.Series, kind: str) -> pd.Series | None:
+    """`pd.to_numeric(text.where(ok), errors="coerce").astype("Float64")` computed by pyarrow, for the
+    common case where it is provably the same: every matched cell has at most 15 characters and no
+    exponent, so the exact decimal value needs at most 15 digits and both parsers round it correctly
+    (pandas gives whole numbers via int64 unless some cell has a decimal point, hence "-0" -> 0.0 there).
+    None when the case does not apply; the caller then runs pandas."""
+    import numpy as np
+    import pandas as pd
+
+    arr = _arrow_text(text)
+    if arr is None:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    mask = ok.to_numpy(dtype=bool)
+    chosen = arr.filter(pa.array(mask))
+    data = np.zeros(len(mask), dtype=np.float64)
+    if len(chosen):
+        longest = pc.max(pc.binary_length(chosen)).as_py()
+        if longest > 15 or pc.any(pc.match_substring_regex(chosen, "[eE]")).as_py():
+            return None
+        decimal = kind == "number" and pc.any(pc.match_substring(chosen, ".")).as_py()
+        try:
+            if decimal:
+                numbers = pc.cast(chosen, pa.float64()).to_numpy()
+            else:
+                numbers = pc.cast(chosen, pa.int64()).to_numpy().astype(np.float64)
+        except (pa.ArrowException, ValueError):
+            return None
+        data[mask] = numbers
+    floats = pd.arrays.FloatingArray(data, ~mask)
+    return pd.Series(floats, index=text.index, name=text.name, copy=False)
+
+
+def _duplicated(values: pd.Series, ctx: Context, name: str) -> pd.Series:
+    """`values.duplicated(keep="first")`, kept on ctx for the same column (a unique field that is also
+    the primary key is hashed once)."""
+    store = ctx.duplicated
+    hit = store.get((name, values.name))
+    if hit is not None and hit[0] is values.array:
+        return hit[1]
+    dup = _first_duplicated(values)
+    store[(name, values.name)] = (values.array, dup)
+    return dup
+
+
+def _first_duplicated(values: pd.Series) -> pd.Series:
+    """`values.duplicated(keep="first")`, vectorised with pyarrow for an Arrow-backed column without
+    missing cells (dictionary codes number the distinct values in order of first appearance)."""
+    import numpy as np
+    import pandas as pd
+
+    arr = _arrow_text(values)
+    if arr is None or arr.null_count or not len(arr):
+        return values.duplicated(keep="first")
+    import pyarrow as pa
+
+    codes = pa.chunked_array(arr).combine_chunks().dictionary_encode().indices.to_numpy()
+    seen = np.maximum.accumulate(codes)
+    first = np.empty(len(codes), dtype=bool)
+    first[0] = True
+    first[1:] = codes[1:] > seen[:-1]
+    return pd.Series(~first, index=values.index, name=values.name, copy=False)
+
+
+def _key_fields(key: Any) -> list[str]:
+    if key is None:
+        return []
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _row_id(raw: pd.DataFrame, pk: list[str], row: Any) -> str | None:
+    if len(pk) != 1 or pk[0] not in raw.columns:
+        return None
+    value = raw.at[row, pk[0]]
+    return str(value) if value else None
+
+
+def check_keys(ctx: Context) -> None:
+    """Primary keys within each resource, then every declared foreign key across resources."""
+    for name, raw in ctx.raw.items():
+        schema = ctx.package.resources[name]["schema"]
+        pk = _key_fields(schema.get("primaryKey"))
+        if pk and all(f in raw.columns for f in pk):
+            ctx.check("primary-key", name)
+            dup = _duplicated(raw[pk[0]], ctx, name) if len(pk) == 1 else raw[pk].duplicated(keep="first")
+            for row in raw.index[dup]:
+                shown = ", ".join(f"{f}={raw.at[row, f]!r}" for f in pk)
+                ctx.error(
+                    "primary-key",
+                    name,
+                    int(row),
+                    ",".join(pk),
+                    _row_id(raw, pk, row),
+                    note=f"primary key {shown} is repeated",
+                )
+    for name, raw in ctx.raw.items():
+        schema = ctx.package.resources[name]["schema"]
+        missing = set(missing_values(schema))
+        pk = _key_fields(schema.get("primaryKey"))
+        for fk in schema.get("foreignKeys", []) or []:
+            local = _key_fields(fk.get("fields"))
+            ref = fk.get("reference") or {}
+            target = ref.get("resource") or name
+            remote = _key_fields(ref.get("fields"))
+            ctx.check("foreign-key", name)
+            if target not in ctx.raw or not all(f in raw.columns for f in local) or len(local) != len(remote):
+                continue
+            other = ctx.raw[target]
+            if not all(f in other.columns for f in remote):
+                continue
+            known: set[tuple[Any, ...]] = set()
+            if len(local) == 1:  # vectorised: the common case, and the one that meets 1M-row tables
+                col = raw[local[0]]
+                bad = ~(col.isin(other[remote[0]]) | col.isin(list(missing)))
+                candidates = zip(raw.index[bad], ((v,) for v in col[bad].tolist()), strict=True)
+            else:
+                known = set(map(tuple, other[remote].itertuples(index=False, name=None)))
+                candidates = zip(raw.index, raw[local].itertuples(index=False, name=None), strict=True)
+            for row, values in candidates:
+                if all(v in missing for v in values) or values in known:
+                    continue
+                shown = ", ".join(f"{f}={v!r}" for f, v in zip(local, values, strict=True))
+                ctx.error(
+                    "foreign-key",
+                    name,
+                    int(row),
+                    ",".join(local),
+                    _row_id(raw, pk, row),
+                    note=f"{shown} has no match in {target}.{','.join(remote)}",
+                )
+
+
+CODES = (
+    "resource-missing", "resource-not-found", "encoding-error", "format-error", "missing-label",
+    "extra-label",
+    "incorrect-label", "blank-row", "extra-cell", "missing-cell", "type-error", "constraint-error",
+    "unique-error", "primary-key", "foreign-key",
+)  # fmt: skip
+
+
+def run(ctx: Context) -> None:
+    ctx.check("resource-missing")
+    for name in RESOURCE_NAMES:
+        if name not in ctx.package.resources:
+            ctx.error("resource-missing", name, name=name)
+    for name in ctx.package.resources:
+        raw = read_raw(ctx, name)
+        if raw is None:
+            continue
+        ctx.raw[name] = raw
+        ctx.typed[name] = check_fields(ctx, name, raw)
+    check_keys(ctx)

@@ -1,0 +1,133 @@
+"""The validation report: one shape for every layer, rendered as text (rich), JSON or JUnit XML.
+
+Shaped like `frictionless validate`: `valid`, `stats`, and errors with a stable `type` code,
+`resource`, `row` (the CSV row number, header = 1), `field` and `message`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Error:
+    type: str
+    layer: str
+    message: str
+    resource: str | None = None
+    row: int | None = None
+    field: str | None = None
+    id: str | None = None
+    waived_by: str | None = None
+    explanation: str | None = None
+
+    def location(self) -> str:
+        parts = [p for p in (self.resource, f"row {self.row}" if self.row else None, self.field) if p]
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Check:
+    """One rule applied to one resource (a JUnit testcase)."""
+
+    layer: str
+    name: str
+    resource: str | None = None
+    errors: int = 0
+    known: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"{self.layer}.{self.resource}.{self.name}" if self.resource else f"{self.layer}.{self.name}"
+
+
+@dataclass
+class Report:
+    path: str
+    version: str
+    layers: list[str]
+    errors: list[Error] = field(default_factory=list)
+    known: list[Error] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def stats(self) -> dict[str, Any]:
+        per_layer = {
+            layer: {
+                "checks": sum(1 for c in self.checks if c.layer == layer),
+                "errors": sum(1 for e in self.errors if e.layer == layer),
+                "known": sum(1 for e in self.known if e.layer == layer),
+            }
+            for layer in self.layers
+        }
+        return {
+            "rows": dict(self.rows),
+            "checks": len(self.checks),
+            "errors": len(self.errors),
+            "known": len(self.known),
+            "layers": per_layer,
+            "seconds": round(self.seconds, 3),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "path": self.path,
+            "version": self.version,
+            "layers": list(self.layers),
+            "stats": self.stats(),
+            "errors": [e.to_dict() for e in self.errors],
+            "known": [e.to_dict() for e in self.known],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_junit(self) -> str:
+        from xml.etree import ElementTree as ET
+
+        suites = ET.Element(
+            "testsuites",
+            name="miitdata validate",
+            tests=str(len(self.checks)),
+            failures=str(sum(1 for c in self.checks if c.errors)),
+        )
+        by_check: dict[str, list[Error]] = {}
+        for e in self.errors:
+            by_check.setdefault(_check_key(e), []).append(e)
+        for layer in self.layers:
+            checks = [c for c in self.checks if c.layer == layer]
+            suite = ET.SubElement(
+                suites,
+                "testsuite",
+                name=layer,
+                tests=str(len(checks)),
+                failures=str(sum(1 for c in checks if c.errors)),
+            )
+            for c in checks:
+                case = ET.SubElement(suite, "testcase", classname=f"miitdata.{layer}", name=c.id)
+                errs = by_check.get(c.id, [])
+                if errs:
+                    fail = ET.SubElement(
+                        case, "failure", type=errs[0].type, message=f"{len(errs)} error(s): {errs[0].message}"
+                    )
+                    fail.text = "\n".join(f"[{e.type}] {e.location()}: {e.message}" for e in errs[:1000])
+                if c.known:
+                    ET.SubElement(case, "system-out").text = f"{c.known} known discrepancy(ies) waived"
+        ET.indent(suites)
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def _check_key(e: Error) -> str:
+    """Every error belongs to the check named after its type (one rule, one type code)."""
+    return f"{e.layer}.{e.resource}.{e.type}" if e.resource else f"{e.layer}.{e.type}"
