@@ -141,3 +141,6 @@ def main() -> None:
 import miitdata.cli_explore  # noqa: E402  (registers show/cite/info/datasheet)
 import miitdata.cli_export  # noqa: E402,F401  (registers export)
 from miitdata import cli_versions  # noqa: E402,F401  (registers versions/diff)
+from miitdata.cli_curate import curate_app  # noqa: E402
+
+app.add_typer(curate_app, name="curate")

@@ -26,6 +26,13 @@ CODES: dict[str, str] = {
     "git-error": "A git command failed (its own message follows).",
     "dvc-missing": 'Reading other versions needs DVC: pip install "miitdata[dvc]".',
     "worktree-remote": "The working tree can only be compared for a local repository.",
+    "source-unknown": "curate: no source with that id in the sources table.",
+    "source-unreadable": "curate add-source: the file to add cannot be read.",
+    "not-utf8": "curate: a source text (or the file to add) is not UTF-8.",
+    "source-invalid": "curate add-source: an id, language, kind, date or title the sources schema refuses.",
+    "source-exists": "curate add-source: the source id (or its target file) is already in the package.",
+    "source-duplicate": "curate add-source: a source with the same sha256 (the same bytes) is already there.",
+    "event-unknown": "curate add-source: the event id is not in the events table.",
 }
 
 
