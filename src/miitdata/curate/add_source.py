@@ -58,17 +58,25 @@ def check_fields(pkg: Package, src: NewSource) -> None:
         raise PackageError("source-invalid", "the title is required")
 
 
-def target_relpath(source_id: str, digest: str) -> str:
-    """data/sources/NNN_<first 16 hex digits of the sha256>.txt (the sources path pattern)."""
-    return f"{SOURCES_DIR}/{source_id[1:]}_{digest[:16]}.txt"
+def target_relpath(source_id: str, digest: str, file_name: str) -> str:
+    """Where the text goes: data/sources/ + the file's own name when it already follows the sources
+    path pattern for this id (NNN_<16 hex>.txt, as the seed files are named), else
+    NNN_<first 16 hex digits of its sha256>.txt."""
+    number = source_id[1:]
+    if re.fullmatch(rf"{re.escape(number)}_[0-9a-f]{{16}}\.txt", file_name):
+        return f"{SOURCES_DIR}/{file_name}"
+    return f"{SOURCES_DIR}/{number}_{digest[:16]}.txt"
 
 
 def descriptor_bytes(pkg: Package, raw: bytes, src: NewSource, relpath: str) -> bytes | None:
     """The descriptor with the new source in its top-level `sources` list (which mirrors the table:
-    one {title, path} per raw text), written as it is (indent 2, UTF-8); None when it has no list."""
+    one {title, path} per raw text), written as it is (indent 2, UTF-8); None when it has no such list
+    or already lists the path."""
     descriptor = json.loads(raw.decode("utf-8"))
     listed = descriptor.get("sources")
     if not isinstance(listed, list) or not any(isinstance(s, dict) and "path" in s for s in listed):
+        return None
+    if any(isinstance(s, dict) and s.get("path") == relpath for s in listed):
         return None
     listed.append({"title": f"{src.title} ({src.date_published})", "path": relpath})
     text = json.dumps(descriptor, indent=2, ensure_ascii=False)
@@ -87,7 +95,7 @@ def add_source(pkg: Package, file: Path, src: NewSource) -> Path:
         raise PackageError("not-utf8", f"not UTF-8 at byte {exc.start}", str(file)) from None
     check_fields(pkg, src)
     digest = hashlib.sha256(data).hexdigest()
-    relpath = target_relpath(src.source_id, digest)
+    relpath = target_relpath(src.source_id, digest, Path(file).name)
     target = resolve_inside(pkg.root, relpath, pkg.path)
     plan(pkg, data, file, src, digest, relpath, target)  # refuse before touching anything (no lock file)
     with locked(pkg.root):  # then again under the lock: another curator may have written meanwhile
