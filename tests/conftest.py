@@ -66,3 +66,16 @@ def validate_json(path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
     proc = run_cli("validate", str(path), "--format", "json", *extra)
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc.returncode, json.loads(proc.stdout)
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    """Run the CLI in-process (fast), with the exit codes and messages of `miitdata.cli.main.main`."""
+    from typer.testing import CliRunner
+
+    from miitdata.cli.main import app, exit_code
+
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        code, message = exit_code(result.exception)
+        return code, result.output + message + "\n"
+    return result.exit_code, result.output

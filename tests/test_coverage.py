@@ -1,88 +1,31 @@
 """Every figure in the covered sources is curated.
 
-Every digit, every Chinese numeral character and every English number word ("ten", "half",
-"doubled", "thousands" …) of a covered source must lie inside the span of
-one of that source's mentions (data/mentions.csv) or inside an occurrence of a text listed for
-that source in curation/exclusions*.csv (source_id `*` = every source). Exclusions must not be
-stale: each text occurs in its source (for `*`, in at least one covered source).
-
-Reads the CSVs with the csv module only: no dependency on the miitdata package.
+Runs the code of `miitdata curate todo` (`miitdata.curate.todo.uncovered`) on every source: each
+number-like token (Arabic numbers, Chinese numerals with 两 半 成 倍 and scale characters, fractions,
+English number words, ordinals, half, double, dozens) must lie inside the span of one of that
+source's mentions or inside an occurrence of a text listed for it in curation/exclusions*.csv
+(source_id `*` = every source). Exclusions must not be stale: each text occurs in its source.
 """
 
 from __future__ import annotations
 
-import csv
-import re
 from pathlib import Path
 
 import pytest
 
+from miitdata.curate import texts, todo
+
 ROOT = Path(__file__).resolve().parents[1]
 COVERED = ["S000", "S001", "S002", "S003", "S004"]
-CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
-CONTEXT = 20
+PKG = texts.open_package(ROOT / "datapackage.json")
+SOURCES = texts.source_texts(PKG)
+MENTIONS = texts.read_table(PKG, "mentions").rows
+EXCLUSIONS = texts.exclusions(PKG)
 
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-SOURCES = {r["source_id"]: r for r in _rows(ROOT / "data" / "sources.csv")}
-MENTIONS = _rows(ROOT / "data" / "mentions.csv")
-EXCLUSIONS = [row for path in sorted((ROOT / "curation").glob("exclusions*.csv")) for row in _rows(path)]
-
-
-def _text(source_id: str) -> str:
-    with (ROOT / SOURCES[source_id]["path"]).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
-# Numbers written as English words (the transcript and the translation use them: "ten batches",
-# "about half", "doubled"); each occurrence must be quoted by a mention or excluded, like digits.
-EN_NUMBER_WORDS = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?"
-    r"|thousands?|millions?|billions?|trillions?|dozens?|half|halved|thirds?|quarters?|double|doubled"
-    r"|twice|triple|tripled|twofold|threefold|tenfold)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_numeral(ch: str) -> bool:
-    return ch.isdigit() or ch in CN_NUMERALS
-
-
-def _occurrences(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    while i != -1:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
-
-
-def _uncovered(source_id: str) -> list[str]:
-    text = _text(source_id)
-    covered = [False] * len(text)
-    for m in MENTIONS:
-        if m["source_id"] == source_id:
-            for i in range(int(m["start"]), int(m["end"])):
-                covered[i] = True
-    for e in EXCLUSIONS:
-        if e["source_id"] in (source_id, "*"):
-            for s in _occurrences(text, e["text"]):
-                for i in range(s, s + len(e["text"])):
-                    covered[i] = True
-    out = []
-    for i, ch in enumerate(text):
-        if _is_numeral(ch) and not covered[i]:
-            ctx = text[max(0, i - CONTEXT) : i + CONTEXT + 1].replace("\n", "⏎")
-            out.append(f"{source_id}@{i} {ch!r}: …{ctx}…")
-    for m in EN_NUMBER_WORDS.finditer(text):
-        if not all(covered[m.start() : m.end()]):
-            ctx = text[max(0, m.start() - CONTEXT) : m.end() + CONTEXT].replace("\n", "⏎")
-            out.append(f"{source_id}@{m.start()} {m.group(0)!r}: …{ctx}…")
-    return out
+# Figures the wider token set (ordinals) found that are not data yet: the next issue curates them.
+# Listed exactly, so the assertion below stays strict: a new uncovered token fails, and so does a
+# listed one once it is curated (remove it from here then).
+NOT_YET_DATA = {("S003", 60360, "fifth")}  # Henan's industrial value added ranks fifth in the country
 
 
 def test_covered_sources_exist():
@@ -91,7 +34,7 @@ def test_covered_sources_exist():
 
 @pytest.mark.parametrize("source_id", COVERED)
 def test_mention_spans_match_text(source_id):
-    text = _text(source_id)
+    text = SOURCES[source_id]
     bad = [
         m["mention_id"]
         for m in MENTIONS
@@ -101,12 +44,16 @@ def test_mention_spans_match_text(source_id):
 
 
 @pytest.mark.parametrize("source_id", COVERED)
-def test_every_numeral_is_covered(source_id):
-    missing = _uncovered(source_id)
+def test_every_number_is_covered(source_id):
+    found = todo.uncovered(source_id, SOURCES[source_id], MENTIONS, EXCLUSIONS)
+    missing = [t for t in found if (t.source_id, t.start, t.token) not in NOT_YET_DATA]
     assert not missing, (
-        f"{len(missing)} digit/numeral characters of {source_id} lie in no mention span and no "
-        "exclusion:\n" + "\n".join(missing)
+        f"{len(missing)} numbers of {source_id} lie in no mention span and no exclusion "
+        "(`miitdata curate todo` lists them):\n"
+        + "\n".join(f"{t.source_id}@{t.start} {t.token!r}: …{t.context}…" for t in missing)
     )
+    known = {k for k in NOT_YET_DATA if k[0] == source_id}
+    assert known <= {(t.source_id, t.start, t.token) for t in found}, "NOT_YET_DATA lists curated figures"
 
 
 def test_exclusions_are_not_stale():
@@ -116,11 +63,11 @@ def test_exclusions_are_not_stale():
         if not needle or not e["reason"]:
             stale.append(f"{sid} {needle!r}: text and reason are required")
         elif sid == "*":
-            if not any(needle in _text(s) for s in COVERED):
+            if not any(needle in SOURCES[s] for s in COVERED):
                 stale.append(f"* {needle!r}: occurs in no covered source")
         elif sid not in SOURCES:
             stale.append(f"{sid} {needle!r}: unknown source")
-        elif needle not in _text(sid):
+        elif needle not in SOURCES[sid]:
             stale.append(f"{sid} {needle!r}: does not occur in the source")
     assert not stale, "stale exclusions:\n" + "\n".join(stale)
 

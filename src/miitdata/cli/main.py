@@ -9,7 +9,7 @@ import sys
 import typer
 
 from miitdata.cli.app import app
-from miitdata.cli.commands import cite, datasheet, export, info, show, validate, versions
+from miitdata.cli.commands import cite, curate, datasheet, export, info, show, validate, versions
 from miitdata.errors import PackageError
 from miitdata.query.filters import FilterError
 
@@ -40,6 +40,18 @@ app.command()(export.export)
 app.command()(versions.metrics)
 app.command()(versions.versions)
 app.command()(versions.diff)
+app.add_typer(curate.curate_app, name="curate")
+
+
+def exit_code(exc: BaseException) -> tuple[int, str]:
+    """The exit code and one-line message for an exception a command raised (never a traceback)."""
+    if isinstance(exc, PackageError):
+        return 2, f"miitdata: error: {exc}"
+    if isinstance(exc, FilterError):
+        return 2, f"miitdata: error: {exc} [{FilterError.code}]"
+    if isinstance(exc, KeyboardInterrupt):
+        return 130, "miitdata: interrupted"
+    return 2, f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)"
 
 
 def main() -> None:

@@ -297,8 +297,8 @@ def render_datasheet(ds: Dataset) -> str:
         "news reports, a machine translation and a transcript of each press conference; their SHA-256 is "
         "recorded in <code>sources.csv</code> and checked on every validation. Curators read each text and "
         "record every figure following <code>CURATION.md</code>; quote offsets are computed by code "
-        "(<code>tools/quote.py</code>), never by hand, and a test checks that every digit and Chinese "
-        f"numeral in the sources lies inside a quote or a listed exclusion. Timeframe: the press conferences "
+        "(<code>miitdata curate anchor</code>), never by hand, and a test checks that every number in "
+        f"the sources lies inside a quote or a listed exclusion. Timeframe: the press conferences "
         f"were held from {first_event} to {last_event}.</p>"
     )
     add('<h2 id="preprocessing">4. Preprocessing, cleaning and labelling</h2>')

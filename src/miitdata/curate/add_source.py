@@ -1,0 +1,143 @@
+"""Register a new raw source: its bytes copied into data/sources/, its `sources` row, its descriptor entry.
+
+Refused (PackageError, nothing written) when the file is not UTF-8, the id or the sha256 is already
+in the table, the event is unknown, a field breaks the sources schema, or the target path would lie
+outside the package. The three files (text, sources.csv, datapackage.json) are written as one change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from miitdata.curate.csvio import Row, render_csv
+from miitdata.curate.files import locked, write_files
+from miitdata.curate.texts import read_table
+from miitdata.errors import PackageError
+from miitdata.package import Package, resolve_inside
+
+SOURCES_DIR = "data/sources"
+
+
+@dataclass(frozen=True)
+class NewSource:
+    source_id: str
+    event_id: str
+    language: str
+    kind: str
+    publisher: str
+    date_published: str
+    title: str
+    machine_translated: bool = False
+    note: str = ""
+
+
+def _field(pkg: Package, name: str) -> dict[str, dict]:
+    return {f["name"]: f for f in pkg.fields(name)}
+
+
+def check_fields(pkg: Package, src: NewSource) -> None:
+    """The new row's cells against the sources schema: id pattern, enums, the date."""
+    fields = _field(pkg, "sources")
+    cells = {"source_id": src.source_id, "language": src.language, "kind": src.kind}
+    for name, value in cells.items():
+        cons = fields.get(name, {}).get("constraints", {})
+        if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+            raise PackageError("source-invalid", f"{name} {value!r} does not match {cons['pattern']}")
+        if "enum" in cons and value not in cons["enum"]:
+            raise PackageError("source-invalid", f"{name} {value!r} is not one of {', '.join(cons['enum'])}")
+    try:
+        date.fromisoformat(src.date_published)
+    except ValueError:
+        raise PackageError("source-invalid", f"date {src.date_published!r} is not YYYY-MM-DD") from None
+    if not src.title.strip():
+        raise PackageError("source-invalid", "the title is required")
+
+
+def target_relpath(source_id: str, digest: str, file_name: str) -> str:
+    """Where the text goes: data/sources/ + the file's own name when it already follows the sources
+    path pattern for this id (NNN_<16 hex>.txt, as the seed files are named), else
+    NNN_<first 16 hex digits of its sha256>.txt."""
+    number = source_id[1:]
+    if re.fullmatch(rf"{re.escape(number)}_[0-9a-f]{{16}}\.txt", file_name):
+        return f"{SOURCES_DIR}/{file_name}"
+    return f"{SOURCES_DIR}/{number}_{digest[:16]}.txt"
+
+
+def descriptor_bytes(pkg: Package, raw: bytes, src: NewSource, relpath: str) -> bytes | None:
+    """The descriptor with the new source in its top-level `sources` list (which mirrors the table:
+    one {title, path} per raw text), written as it is (indent 2, UTF-8); None when it has no such list
+    or already lists the path."""
+    descriptor = json.loads(raw.decode("utf-8"))
+    listed = descriptor.get("sources")
+    if not isinstance(listed, list) or not any(isinstance(s, dict) and "path" in s for s in listed):
+        return None
+    if any(isinstance(s, dict) and s.get("path") == relpath for s in listed):
+        return None
+    listed.append({"title": f"{src.title} ({src.date_published})", "path": relpath})
+    text = json.dumps(descriptor, indent=2, ensure_ascii=False)
+    return (text + ("\n" if raw.endswith(b"\n") else "")).encode("utf-8")
+
+
+def add_source(pkg: Package, file: Path, src: NewSource) -> Path:
+    """Copy `file` into the package and register it; return the new file's path."""
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        raise PackageError("source-unreadable", exc.strerror or str(exc), str(file)) from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackageError("not-utf8", f"not UTF-8 at byte {exc.start}", str(file)) from None
+    check_fields(pkg, src)
+    digest = hashlib.sha256(data).hexdigest()
+    relpath = target_relpath(src.source_id, digest, Path(file).name)
+    target = resolve_inside(pkg.root, relpath, pkg.path)
+    plan(pkg, data, file, src, digest, relpath, target)  # refuse before touching anything (no lock file)
+    with locked(pkg.root):  # then again under the lock: another curator may have written meanwhile
+        write_files(plan(pkg, data, file, src, digest, relpath, target))
+    return target
+
+
+def plan(
+    pkg: Package, data: bytes, file: Path, src: NewSource, digest: str, relpath: str, target: Path
+) -> dict[Path, bytes]:
+    """The files adding the source writes, or a PackageError saying why it must not."""
+    sources = read_table(pkg, "sources")
+    events = read_table(pkg, "events")
+    if src.event_id not in {e.get("event_id") for e in events.rows}:
+        raise PackageError("event-unknown", f"no event {src.event_id!r} in events", str(events.path))
+    for row in sources.rows:
+        if row.get("source_id") == src.source_id:
+            raise PackageError("source-exists", f"{src.source_id} is already a source", str(sources.path))
+        if row.get("sha256") == digest:
+            raise PackageError(
+                "source-duplicate", f"the same bytes are already {row.get('source_id')}", str(file)
+            )
+    if target.exists():
+        raise PackageError("source-exists", f"{relpath} already exists", str(target))
+    if not target.parent.is_dir():
+        raise PackageError("path-unsafe", f"no directory {SOURCES_DIR} in the package", str(target))
+    row: Row = {
+        "source_id": src.source_id,
+        "event_id": src.event_id,
+        "path": relpath,
+        "sha256": digest,
+        "language": src.language,
+        "kind": src.kind,
+        "machine_translated": "true" if src.machine_translated else "false",
+        "publisher": src.publisher,
+        "date_published": src.date_published,
+        "title": src.title,
+        "note": src.note,
+    }
+    rows = sorted([*sources.rows, row], key=lambda r: r.get("source_id", ""))
+    files = {target: data, sources.path: render_csv(sources.header, rows)}
+    desc = descriptor_bytes(pkg, pkg.path.read_bytes(), src, relpath)
+    if desc is not None:
+        files[pkg.path] = desc
+    return files

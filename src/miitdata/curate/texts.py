@@ -1,0 +1,62 @@
+"""The package as the curation commands see it: its tables (as text), its source texts, its exclusions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from miitdata.curate.csvio import Row, read_csv
+from miitdata.errors import PackageError
+from miitdata.package import Package, read_package, resolve_inside
+
+EXCLUSIONS_GLOB = "curation/exclusions*.csv"
+
+
+@dataclass(frozen=True)
+class Table:
+    path: Path
+    header: list[str]
+    rows: list[Row]
+
+
+def open_package(path: str | Path | None) -> Package:
+    """The package at `path` (a datapackage.json or its directory); None: the bundled one."""
+    return read_package(path)
+
+
+def read_table(pkg: Package, name: str) -> Table:
+    if name not in pkg.resources:
+        raise PackageError("descriptor-invalid", f"no resource {name!r}", str(pkg.path))
+    path = pkg.resource_path(name)
+    if not path.is_file():
+        raise PackageError("resource-unreadable", f"no file {pkg.resources[name]['path']}", str(path))
+    try:
+        header, rows = read_csv(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackageError("resource-unreadable", f"cannot read: {exc}", str(path)) from None
+    return Table(path, header, rows)
+
+
+def source_text(pkg: Package, row: Row) -> str:
+    """The text of one `sources` row: its file decoded as UTF-8, newlines untouched."""
+    path = resolve_inside(pkg.root, row.get("path", ""), pkg.path)
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise PackageError("resource-unreadable", f"no source file {row.get('path')}", str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise PackageError("not-utf8", f"not UTF-8 at byte {exc.start}", str(path)) from None
+
+
+def source_texts(pkg: Package, only: set[str] | None = None) -> dict[str, str]:
+    """source_id → text for every source (or those in `only`)."""
+    rows = read_table(pkg, "sources").rows
+    return {r["source_id"]: source_text(pkg, r) for r in rows if only is None or r["source_id"] in only}
+
+
+def exclusions(pkg: Package) -> list[Row]:
+    """Every row of curation/exclusions*.csv (source_id, text, reason; source_id `*` = every source)."""
+    out: list[Row] = []
+    for path in sorted(pkg.root.glob(EXCLUSIONS_GLOB)):
+        out.extend(read_csv(path)[1])
+    return out

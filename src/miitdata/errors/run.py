@@ -1,0 +1,176 @@
+"""Run errors (exit 2): what stops a command before it can run. `PackageError` carries one."""
+
+from __future__ import annotations
+
+from miitdata.errors.base import RUN, ErrorType, register
+
+
+class RunError(ErrorType):
+    layer = RUN
+
+
+@register
+class DescriptorNotFound(RunError):
+    code, title = "descriptor-not-found", "Descriptor not found"
+    description = "No datapackage.json at the given path."
+    template = "no such file"
+
+
+@register
+class DescriptorUnreadable(RunError):
+    code, title = "descriptor-unreadable", "Descriptor unreadable"
+    description = "The descriptor exists but cannot be read (permissions, a directory, a special file …)."
+
+
+@register
+class DescriptorInvalidJson(RunError):
+    code, title = "descriptor-invalid-json", "Descriptor is not JSON"
+    description = "The descriptor is not UTF-8 JSON (or is nested absurdly deep)."
+
+
+@register
+class DescriptorInvalid(RunError):
+    code, title = "descriptor-invalid", "Descriptor unusable"
+    description = (
+        "Not a usable data package: no resources, duplicate names, no schema, a foreign key "
+        "to a missing resource, an invalid pattern or bound, an unknown $schema."
+    )
+
+
+@register
+class PathUnsafe(RunError):
+    code, title = "path-unsafe", "Unsafe path"
+    description = "A resource path is absolute or leaves the package directory (also through symlinks)."
+
+
+@register
+class PathNotLocal(RunError):
+    code, title = "path-not-local", "Remote path"
+    description = "A resource path is a URL: miitdata never fetches anything."
+
+
+@register
+class PackageNotFound(RunError):
+    code, title = "package-not-found", "No bundled package"
+    description = "The installed miitdata has no bundled package (a broken installation)."
+
+
+@register
+class RevFileNotFound(RunError):
+    code, title = "rev-file-not-found", "File missing at revision"
+    description = "A resource file does not exist at the requested version."
+
+
+@register
+class ResourceUnreadable(RunError):
+    code, title = "resource-unreadable", "Resource unreadable"
+    description = "A resource file cannot be read as CSV (export needs a readable package)."
+
+
+@register
+class OutputInvalid(RunError):
+    code, title = "output-invalid", "Output path unusable"
+    description = "An output path of the wrong kind (a file where a directory is due …)."
+
+
+@register
+class OutputUnwritable(RunError):
+    code, title = "output-unwritable", "Output not written"
+    description = "An output cannot be written (permissions, a full disk …); an old file is left intact."
+
+
+@register
+class RevNotFound(RunError):
+    code, title = "rev-not-found", "Revision not found"
+    description = "No such git revision or dataset version in the repository."
+
+
+@register
+class RepoNotFound(RunError):
+    code, title = "repo-not-found", "Repository not found"
+    description = "The repository path or URL does not exist or is not a git repository."
+
+
+@register
+class RepoUnreadable(RunError):
+    code, title = "repo-unreadable", "Repository unreadable"
+    description = "The repository could not be cloned or read."
+
+
+@register
+class GitNotFound(RunError):
+    code, title = "git-not-found", "git missing"
+    description = "The git command is not installed."
+
+
+@register
+class GitError(RunError):
+    code, title = "git-error", "git failed"
+    description = "A git command failed (its own message follows)."
+
+
+@register
+class DvcMissing(RunError):
+    code, title = "dvc-missing", "DVC missing"
+    description = 'Reading other versions needs DVC: pip install "miitdata[dvc]".'
+    template = 'reading other versions needs DVC: pip install "miitdata[dvc]"'
+
+
+@register
+class WorktreeRemote(RunError):
+    code, title = "worktree-remote", "Working tree of a remote"
+    description = "The working tree can only be compared for a local repository."
+
+
+@register
+class ExtraMissing(RunError):
+    code, title = "extra-missing", "Optional dependency missing"
+    description = "A command needs an optional extra that is not installed (the pip command follows)."
+
+
+@register
+class SourceUnknown(RunError):
+    code, title = "source-unknown", "Unknown source"
+    description = "curate: no source with that id in the sources table."
+
+
+@register
+class SourceUnreadable(RunError):
+    code, title = "source-unreadable", "Source file unreadable"
+    description = "curate add-source: the file to add cannot be read."
+
+
+@register
+class NotUtf8(RunError):
+    code, title = "not-utf8", "Not UTF-8"
+    description = "curate: a source text (or the file to add) is not UTF-8."
+
+
+@register
+class SourceInvalid(RunError):
+    code, title = "source-invalid", "Source row invalid"
+    description = "curate add-source: an id, language, kind, date or title the sources schema refuses."
+
+
+@register
+class SourceExists(RunError):
+    code, title = "source-exists", "Source exists"
+    description = "curate add-source: the source id (or its target file) is already in the package."
+
+
+@register
+class SourceDuplicate(RunError):
+    code, title = "source-duplicate", "Source duplicated"
+    description = "curate add-source: a source with the same sha256 (the same bytes) is already there."
+
+
+@register
+class EventUnknown(RunError):
+    code, title = "event-unknown", "Unknown event"
+    description = "curate add-source: the event id is not in the events table."
+
+
+@register
+class FilterUnknown(RunError):
+    code, title = "filter-unknown", "Nothing matches"
+    description = "An id or name given to show, cite or facts() names nothing (the closest names follow)."
