@@ -141,3 +141,6 @@ def main() -> None:
 import miitdata.cli_explore  # noqa: E402  (registers show/cite/info/datasheet)
 import miitdata.cli_export  # noqa: E402,F401  (registers export)
 from miitdata import cli_versions  # noqa: E402,F401  (registers versions/diff)
+from miitdata.cli_site import site as site_command  # noqa: E402  (the explorer)
+
+app.command("site")(site_command)
