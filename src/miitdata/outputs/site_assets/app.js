@@ -21,6 +21,7 @@
       excluded: "Not data", figures: "figures", target: "target", operands: "operands",
       expected: "expected", tolerance: "tolerance", holds: "holds", notFound: "Nothing here: ",
       published: "published", publisher: "publisher", kind: "kind", notStated: "not stated",
+      statuses: { actual: "actual", estimate: "estimate", forecast: "forecast", target: "target" },
       legend: "Marked numbers are figures of the data (click to open); dotted ones were excluded " +
         "from the data (hover for the reason).",
     },
@@ -36,6 +37,7 @@
       quoteLang: { zh: "中文", en: "英文 (English)" }, excluded: "非数据", figures: "条数据",
       target: "目标", operands: "运算数", expected: "预期", tolerance: "容差", holds: "成立",
       notFound: "未找到：", published: "发布", publisher: "发布者", kind: "类型", notStated: "未注明",
+      statuses: { actual: "实际", estimate: "估计", forecast: "预测", target: "目标" },
       legend: "标记的数字是数据集中的数据（点击打开）；虚线标记的数字未收入数据（悬停查看原因）。",
     },
   };
@@ -70,6 +72,7 @@
     return row[state.lang] || row.en || row.zh || id;
   }
   function display(o) { return o[state.lang]; }
+  function statusLabel(s) { return t("statuses")[s] || s; }
 
   // ------------------------------------------------------------------------------------------------
   // DOM helpers: text only, never markup from the data
@@ -109,7 +112,8 @@
   var rows = []; // [{o, tr, text}]
 
   function searchText(o) {
-    var parts = [o.id, o.i, o.r, o.p, o.e, o.status, o.en, o.zh, o.value, o.note, o.derived_by];
+    var parts = [o.id, o.i, o.r, o.p, o.e, o.status, UI.zh.statuses[o.status], o.en, o.zh, o.value, o.note,
+      o.derived_by];
     ["en", "zh"].forEach(function (lang) {
       var ind = D.indicators[o.i] || {}, reg = D.regions[o.r] || {};
       parts.push(ind[lang], reg[lang]);
@@ -144,7 +148,9 @@
     tr.appendChild(cell(label("regions", o.r), { "data-label": t("region") }));
     tr.appendChild(cell(o.p || "", { "data-label": t("period"), cls: "period" }));
     tr.appendChild(cell(display(o), { "data-label": t("value"), cls: "num value" }));
-    tr.appendChild(cell(o.status, { "data-label": t("status"), cls: "status status-" + o.status }));
+    tr.appendChild(cell(statusLabel(o.status), {
+      "data-label": t("status"), cls: "status status-" + o.status,
+    }));
     tr.appendChild(cell(String(n), { "data-label": t("sources"), cls: "num" }));
   }
 
@@ -186,7 +192,7 @@
     ["f-status", "status", function () {
       var seen = {};
       D.observations.forEach(function (o) { seen[o.status] = true; });
-      return Object.keys(seen).sort().map(function (k) { return [k, k]; });
+      return Object.keys(seen).sort().map(function (k) { return [k, statusLabel(k)]; });
     }],
   ];
 
@@ -348,7 +354,8 @@
       (reg.en || o.r) + " / ", el("span", { lang: "zh-CN" }, [reg.zh || ""]), " ", el("code", {}, [o.r]),
     ]));
     dlRow(dl, t("period"), o.p || "");
-    dlRow(dl, t("status"), o.status);
+    var status = statusLabel(o.status);
+    dlRow(dl, t("status"), status === o.status ? status : status + " (" + o.status + ")");
     dlRow(dl, t("event"), (o.e || "") + (D.events[o.e] ? " — " + label("events", o.e) : ""));
     if (o.cmp && o.cmp !== "=") dlRow(dl, t("comparator"), o.cmp);
     if (o.derived_by) dlRow(dl, t("derived"), o.derived_by);
