@@ -275,6 +275,9 @@ def test_figure_view(tab: Tab, site: Path, data: dict[str, Any]) -> None:
         assert mark.inner_text() == by_id[mark.get_attribute("data-mention")]["vt"]
     assert page.query_selector_all("#figure-view .quote-col") and page.query_selector("button.copy")
     assert page.query_selector('#figure-view a[href="#O0008"]')  # stated in the same sentence
+    page.click("#figure-view button.copy")
+    page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''")
+    assert page.inner_text("#figure-view .copy-status") == "Citation copied"
     page.goto((site / "index.html").as_uri() + "#O0033")  # hashchange
     page.wait_for_function("() => document.querySelector('#figure-view .oid').textContent === 'O0033'")
     assert page.query_selector('#figure-view [data-discrepancy="D001"]')
@@ -308,6 +311,8 @@ def test_source_reader(tab: Tab, site: Path, data: dict[str, Any]) -> None:
     excluded = page.query_selector_all("#source-view .excluded")
     if (ROOT / "curation").is_dir():
         assert excluded and excluded[0].get_attribute("title")
+    page.goto((site / "index.html").as_uri() + f"#source/S000/{mentions[-1]['id']}")  # one quote, in place
+    page.wait_for_selector(f'#source-view mark.target[data-mention="{mentions[-1]["id"]}"]')
     page.click(f'#source-view mark[data-mention="{mentions[0]["id"]}"]')
     page.wait_for_function(f"() => location.hash === '#{mentions[0]['o']}'")
     assert page.is_visible("#figure-view")
