@@ -9,7 +9,7 @@ import sys
 import typer
 
 from miitdata.cli.app import app
-from miitdata.cli.commands import cite, curate, datasheet, export, info, show, validate, versions
+from miitdata.cli.commands import cite, curate, datasheet, export, info, show, site, validate, versions
 from miitdata.errors import PackageError
 from miitdata.query.filters import FilterError
 
@@ -40,6 +40,7 @@ app.command()(export.export)
 app.command()(versions.metrics)
 app.command()(versions.versions)
 app.command()(versions.diff)
+app.command()(site.site)
 app.add_typer(curate.curate_app, name="curate")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from miitdata.errors import PackageError
 from miitdata.outputs.charts import (
     FONTS,
     chart_before_after,
@@ -110,7 +111,15 @@ def _counts_by(frame: pd.DataFrame, column: str) -> list[list[Any]]:
 
 
 def render_datasheet(ds: Dataset) -> str:
-    """The datasheet of a loaded dataset, as one self-contained HTML page."""
+    """The datasheet of a loaded dataset, as one self-contained HTML page.
+
+    Raises PackageError `extra-missing` (with the pip command) when matplotlib is not installed."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise PackageError(
+            "extra-missing", "the datasheet needs matplotlib: pip install 'miitdata[datasheet]'"
+        ) from None
     desc = ds.descriptor
     version = ds.version
     obs = joined(ds)

@@ -8,21 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from miitdata.cli.app import PackageOption, load_dataset, write_output
-from miitdata.errors import PackageError
 
 if TYPE_CHECKING:
-    from miitdata.dataset import Dataset
-
-
-def render_datasheet_or_fail(ds: Dataset) -> str:
-    """The datasheet's HTML; exit 2 with the pip command when matplotlib is missing."""
-    try:
-        from miitdata.outputs.datasheet import render_datasheet
-    except ImportError:
-        raise PackageError(
-            "extra-missing", "the datasheet needs matplotlib: pip install 'miitdata[datasheet]'"
-        ) from None
-    return render_datasheet(ds)
+    pass
 
 
 def datasheet(
@@ -38,6 +26,8 @@ def datasheet(
     Example: [bold]miitdata datasheet datasheet.html[/bold]
     """
     ds = load_dataset(package)
-    html = render_datasheet_or_fail(ds)
+    from miitdata.outputs.datasheet import render_datasheet
+
+    html = render_datasheet(ds)
     write_output(output, html, "datasheet")
     typer.echo(f"wrote {output} ({len(html.encode('utf-8')):,} bytes)", err=True)
