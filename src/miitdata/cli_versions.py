@@ -94,11 +94,22 @@ def metrics(
 def versions(
     repo: RepoOption = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.text,
+    tag: Annotated[
+        bool,
+        typer.Option("--tag", help="Create the missing annotated tags vX.Y.Z at the release commits."),
+    ] = False,
 ) -> None:
     """Every released dataset version (tags vX.Y.Z and the history of datapackage.json's version).
 
     Shows each version's commit, date and metrics (metrics.json at that commit, when present).
+    With --tag, creates the missing release tags instead (for clones and mirrors without tags):
+    idempotent; exit 1, creating nothing, when an existing tag points at another commit.
     """
+    if tag:
+        from miitdata.cli_release_tags import tag_command
+
+        tag_command(_repo(repo), format is ListFormat.json)
+        return
     from miitdata.versions import versions as list_versions
 
     try:

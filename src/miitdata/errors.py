@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "git-error": "A git command failed (its own message follows).",
     "dvc-missing": 'Reading other versions needs DVC: pip install "miitdata[dvc]".',
     "worktree-remote": "The working tree can only be compared for a local repository.",
+    "tag-needs-local": "Release tags can only be created in a local repository, not a URL.",
 }
 
 
