@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_shim import shim_path
 from tests.conftest import ROOT
 
 ENVS = (
@@ -127,7 +128,7 @@ def test_fresh_clone_dvc_repro_is_byte_for_byte(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "DVC_NO_ANALYTICS": "1",
-        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"],
+        "PATH": shim_path(tmp_path / "bin"),
     }
 
     def dvc(*args: str) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from miitdata.errors import PackageError
+from tests.cli_shim import shim_path
 from tests.conftest import ROOT, copy_package, read_rows, run_cli, write_rows
 
 BIN = str(Path(sys.executable).parent)
@@ -94,9 +95,10 @@ class Released:
 @pytest.fixture(scope="module")
 def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
     with pytest.MonkeyPatch.context() as mp:
+        base = tmp_path_factory.mktemp("versions")
         for key, value in GIT_ENV.items():
             mp.setenv(key, value)
-        base = tmp_path_factory.mktemp("versions")
+        mp.setenv("PATH", shim_path(base / "bin"))  # dvc.yaml's `miitdata` is the one under test
         repo = base / "miitdata"
         repo.mkdir()
         copy_package(repo)
