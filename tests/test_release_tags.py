@@ -14,11 +14,7 @@ from miitdata.errors import PackageError
 from miitdata.release_tags import TagConflictError, tag_releases
 
 # No global/system git config and no identity in the environment: like a fresh CI machine.
-CLEAN_ENV = {
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "LC_ALL": "C",
-}
+CLEAN_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"}
 IDENTITY = ("-c", "user.name=tests", "-c", "user.email=tests@miitdata.invalid")
 
 
@@ -35,6 +31,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]
     for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "gitconfig").touch()  # an empty global config of our own
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
     for key, value in CLEAN_ENV.items():
         monkeypatch.setenv(key, value)
     return dict(os.environ)
