@@ -130,7 +130,7 @@ def test_versions_section_runs_on_a_tagless_clone(tmp_path: Path) -> None:
     assert got == expected
     assert (project / "miitdata-data" / "observations.csv").is_file()
     assert (project / "miitdata-data.dvc").is_file()
-    assert f"version={old[1:]!r}" in proc.stdout or old[1:] in proc.stdout  # load(rev=) printed
+    assert f"<miitdata {old[1:]} @ {old} " in proc.stdout  # load(rev=) printed the Dataset
     assert "Data and pipelines are up to date." in proc.stdout
     porcelain = run(
         ["git", "status", "--porcelain", "--", "exports", "metrics.json", "reports", "dvc.lock"], clone, env
