@@ -330,6 +330,7 @@ def test_keyboard(tab: Tab, site: Path) -> None:
     assert page.is_visible("#figure-view")
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('facts-view').hidden")
+    page.wait_for_function("() => document.activeElement && document.activeElement.dataset.observation")
     assert page.evaluate("document.activeElement.dataset.observation") == "O0001"
     tab.assert_clean()
 

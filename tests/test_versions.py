@@ -2,8 +2,8 @@
 
 The `released` fixture builds a repository from the current package: `dvc repro`, commit, tag
 v0.1.0; then revises O0001, adds two observations, removes one, bumps the version to 0.2.0,
-`dvc repro`, commit, tag v0.2.0; and pushes the cached outputs to the default remote committed in
-`.dvc/config` (a sibling directory of the repository).
+`dvc repro`, commit, tag v0.2.0; and pushes the cached outputs to a default remote added to
+`.dvc/config` (a sibling directory of the repository; the committed config names no remote).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from miitdata.errors import PackageError
+from tests.cli_shim import shim_path
 from tests.conftest import ROOT, copy_package, read_rows, run_cli, write_rows
 
 BIN = str(Path(sys.executable).parent)
@@ -94,9 +95,10 @@ class Released:
 @pytest.fixture(scope="module")
 def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
     with pytest.MonkeyPatch.context() as mp:
+        base = tmp_path_factory.mktemp("versions")
         for key, value in GIT_ENV.items():
             mp.setenv(key, value)
-        base = tmp_path_factory.mktemp("versions")
+        mp.setenv("PATH", shim_path(base / "bin"))  # dvc.yaml's `miitdata` is the one under test
         repo = base / "miitdata"
         repo.mkdir()
         copy_package(repo)
@@ -104,7 +106,8 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
         shutil.copy2(ROOT / ".gitattributes", repo / ".gitattributes")
         sh("git", "init", "-q", "-b", "main", cwd=repo)
         dvc("init", "-q", cwd=repo)
-        shutil.copy2(ROOT / ".dvc" / "config", repo / ".dvc" / "config")  # the committed default remote
+        shutil.copy2(ROOT / ".dvc" / "config", repo / ".dvc" / "config")  # the committed config (no remote)
+        dvc("remote", "add", "-d", "local", "../miitdata-dvc-remote", cwd=repo)  # a sibling directory
         shutil.copy2(ROOT / ".dvcignore", repo / ".dvcignore")
         if not has_export():  # the exporter is not there yet: version the validate stage only
             text = (repo / "dvc.yaml").read_text(encoding="utf-8")

@@ -171,6 +171,12 @@ class EventUnknown(RunError):
 
 
 @register
+class TagNeedsLocal(RunError):
+    code, title = "tag-needs-local", "Tags need a local repository"
+    description = "Release tags can only be created in a local repository, not a URL."
+
+
+@register
 class FilterUnknown(RunError):
     code, title = "filter-unknown", "Nothing matches"
     description = "An id or name given to show, cite or facts() names nothing (the closest names follow)."

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
 from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
+from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
 from miitdata.package import Package, read_package
 
 if TYPE_CHECKING:
@@ -165,6 +166,8 @@ def write_tables(
             target = out / f"{name}.{suffix}"
             with _atomic(target) as tmp:
                 writer(tmp, table, meta)
+                if format == "parquet":
+                    pin_parquet(tmp)  # no pyarrow version in the bytes (outputs/reproducible.py)
             written.append(target)
         index = out / INDEX
         with _atomic(index) as tmp:
@@ -180,6 +183,8 @@ def write_tables(
             _write_xlsx(tmp, tables, meta, numeric or {})
         else:
             {"json": _write_json, "sqlite": _write_sqlite}[format](tmp, tables, meta)
+            if format == "sqlite":
+                pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
     return [out]
 
 

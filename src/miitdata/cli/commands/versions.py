@@ -64,14 +64,25 @@ def versions(
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format: text, json.")
     ] = Format.text,
+    tag: Annotated[
+        bool,
+        typer.Option("--tag", help="Create the missing annotated tags vX.Y.Z at the release commits."),
+    ] = False,
 ) -> None:
     """Every released dataset version (tags vX.Y.Z and the history of datapackage.json's version).
 
     Shows each version's commit, date and metrics (metrics.json at that commit, when present).
+    With --tag, creates the missing release tags instead (for clones and mirrors without tags):
+    idempotent; exit 1, creating nothing, when an existing tag points at another commit.
     """
+    allow(format, Format.text, Format.json)
+    if tag:
+        from miitdata.cli.commands.release_tags import tag_command
+
+        tag_command(_repo(repo), format is Format.json)
+        return
     from miitdata.versions.git import versions as list_versions
 
-    allow(format, Format.text, Format.json)
     found = list_versions(_repo(repo))
     if format is Format.json:
         sys.stdout.write(json.dumps([v.to_dict() for v in found], ensure_ascii=False, indent=2) + "\n")
