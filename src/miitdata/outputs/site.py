@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from miitdata.errors import PackageError
 from miitdata.query.cite import citation_text
 from miitdata.query.format import format_value
+from miitdata.query.records import clean
 
 if TYPE_CHECKING:
     from miitdata.dataset import Dataset
@@ -40,19 +41,9 @@ CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' d
 
 
 def _text(value: Any) -> str | None:
-    """A cell as text, None when missing (pandas NA/NaN/NaT)."""
-    if value is None:
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-        if isinstance(value, pd.Timestamp):
-            return value.strftime("%Y-%m-%d")
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+    """A cell as text, None when missing (pandas NA/NaN/NaT); dates as YYYY-MM-DD."""
+    value = clean(value)
+    return None if value is None else str(value)
 
 
 def _source_texts(ds: Dataset) -> dict[str, str]:
