@@ -110,13 +110,16 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_output(output: Path | None, text: str, what: str = "output") -> None:
-    """`text` to stdout, or atomically to `output` (never a half-written file)."""
+def write_output(output: Path | None, text: str, what: str = "output", *, make_parents: bool = False) -> None:
+    """`text` to stdout, or atomically to `output` (never a half-written file). A missing directory is
+    refused (exit 2), unless `make_parents` (pipeline outputs: dvc removes them before a stage runs)."""
     if output is None:
         sys.stdout.write(text)
         return
     from miitdata.atomic import write_atomic
 
+    if make_parents and not output.parent.exists():
+        output.parent.mkdir(parents=True)
     if not output.parent.is_dir():
         raise PackageError("output-invalid", "the output's directory does not exist", str(output))
     try:

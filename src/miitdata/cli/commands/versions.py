@@ -55,8 +55,8 @@ def metrics(
     result = validate(target)
     values = m.compute(target, report=result)
     if report is not None:
-        write_output(report, m.reproducible_report(result), "report")
-    write_output(output, m.dumps(values), "metrics")
+        write_output(report, m.reproducible_report(result), "report", make_parents=True)
+    write_output(output, m.dumps(values), "metrics", make_parents=True)
 
 
 def versions(
