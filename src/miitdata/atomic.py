@@ -40,6 +40,8 @@ def atomic_path(target: str | os.PathLike[str], *, directory: bool = False) -> I
     directory is moved aside first and removed after the swap).
     """
     target = Path(target)
+    if target.exists() and not target.is_symlink() and not (target.is_file() or target.is_dir()):
+        raise ValueError(f"{target} is not a regular file or directory: refusing to rename over it")
     parent = target.parent if str(target.parent) else Path(".")
     with sigterm_as_interrupt():
         if directory:
@@ -81,7 +83,16 @@ def _swap_directory(new: Path, target: Path) -> None:
 
 
 def write_atomic(target: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write `data` (text as UTF-8 with the newlines given) to `target` atomically."""
+    """Write `data` (text as UTF-8 with the newlines given) to `target` atomically.
+
+    A symlink is followed (its file is replaced, not the link). A target that exists and is not a
+    regular file (/dev/null, /dev/stdout, a FIFO) is written to directly: renaming over it would
+    replace the device itself."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_path(target) as tmp:
+    real = Path(os.path.realpath(target))
+    if real.exists() and not real.is_file() and not real.is_dir():
+        with open(real, "wb") as fh:
+            fh.write(raw)
+        return
+    with atomic_path(real) as tmp:
         tmp.write_bytes(raw)
