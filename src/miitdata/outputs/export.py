@@ -1,10 +1,13 @@
 """Lossless exports of the package's tables (CSV, JSON, Parquet, SQLite, XLSX) and an importer back.
 
-Every table is exported as **text**: each cell is either missing (null) or exactly the text of the
-CSV cell, so `17.84` stays `17.84`, `1e-7` stays `1e-7`, Chinese text and newlines survive, and
-`read_export` gives back what `package_tables` read. A cell is missing when its text is one of the
-schema's `missingValues` (blank, in this package); missing is null in JSON, Parquet and SQLite
-(distinct from an empty string), an empty cell in XLSX, and `missingValues[0]` (blank) in CSV.
+Every cell is either missing (null) or exactly the text of the CSV cell, so `17.84` stays `17.84`,
+`1e-7` stays `1e-7`, Chinese text and newlines survive, and `read_export` gives back what
+`package_tables` read. CSV, JSON and XLSX hold the text; Parquet and SQLite are **typed** from the
+descriptor (integer, number, date, boolean, closed vocabularies; see `outputs/typed.py`), and a
+column whose cells would not survive their type (an invalid package) stays text there. A cell is
+missing when its text is one of the schema's `missingValues` (blank, in this package); missing is
+null in JSON, Parquet and SQLite (distinct from an empty string), an empty cell in XLSX, and
+`missingValues[0]` (blank) in CSV.
 Columns keep the schema's order; rows keep the CSV's order.
 
 Where the output goes (`OUT`):
@@ -12,9 +15,11 @@ Where the output goes (`OUT`):
 | format  | OUT is      | contents |
 |---------|-------------|----------|
 | csv     | a directory | `<resource>.csv`, UTF-8, LF, minimal quoting; `_miitdata.json` (order) |
-| parquet | a directory | `<resource>.parquet`, every column `string` (nullable); `_miitdata.json` |
+| parquet | a directory | `<resource>.parquet`: int64, float64, date32, bool, dictionary, string columns; the
+|         |             | Table Schema in the key-value metadata (`miitdata.schema`); `_miitdata.json` |
 | json    | a file      | `{"name", "version", "resources": {name: {"fields": [...], "rows": [[...]]}}}` |
-| sqlite  | a file      | one table per resource, every column `TEXT` (`CAST(value AS REAL)` for arithmetic) |
+| sqlite  | a file      | a table per resource: INTEGER, REAL, DATE, BOOLEAN (0/1), TEXT columns, |
+|         |             | PRIMARY KEY and FOREIGN KEY clauses, an index per foreign key, a `facts` view |
 | xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
 
 Outputs are deterministic (byte-identical on re-run): no timestamps in SQLite or Parquet; the
@@ -44,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 from miitdata.errors import PackageError
 from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
+from miitdata.outputs.typed import column_kinds, dictionary, to_text, to_value
 from miitdata.package import Package, read_package
 
 if TYPE_CHECKING:
@@ -141,7 +147,8 @@ def export(
         name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
         for name, res in package.resources.items()
     }
-    return write_tables(tables, Path(out), format, meta, numeric)
+    schemas = {name: res["schema"] for name, res in package.resources.items()}
+    return write_tables(tables, Path(out), format, meta, numeric, schemas)
 
 
 def write_tables(
@@ -150,22 +157,27 @@ def write_tables(
     format: str,
     meta: dict[str, str],
     numeric: dict[str, set[str]] | None = None,
+    schemas: dict[str, dict[str, Any]] | None = None,
 ) -> list[Path]:
     """Write text tables in one format (see the module docstring for the layout).
 
     `numeric` names the number/integer columns of each table: the XLSX export stores their cells as
-    spreadsheet numbers where that reads back to the same text (see `_xlsx_number`)."""
+    spreadsheet numbers where that reads back to the same text (see `_xlsx_number`). `schemas` are
+    the tables' Table Schemas: Parquet and SQLite columns get their types (without: all text)."""
+    schemas = schemas or {}
     if format in DIRECTORY_FORMATS:
         if out.exists() and not out.is_dir():
             raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
         out.mkdir(parents=True, exist_ok=True)
         suffix = "csv" if format == "csv" else "parquet"
-        writer = _write_csv if format == "csv" else _write_parquet
         written = []
         for name, table in tables.items():
             target = out / f"{name}.{suffix}"
             with _atomic(target) as tmp:
-                writer(tmp, table, meta)
+                if format == "csv":
+                    _write_csv(tmp, table, meta)
+                else:
+                    _write_parquet(tmp, table, meta, schemas.get(name))
                 if format == "parquet":
                     pin_parquet(tmp)  # no pyarrow version in the bytes (outputs/reproducible.py)
             written.append(target)
@@ -181,10 +193,11 @@ def write_tables(
     with _atomic(out) as tmp:
         if format == "xlsx":
             _write_xlsx(tmp, tables, meta, numeric or {})
+        elif format == "json":
+            _write_json(tmp, tables, meta)
         else:
-            {"json": _write_json, "sqlite": _write_sqlite}[format](tmp, tables, meta)
-            if format == "sqlite":
-                pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
+            _write_sqlite(tmp, tables, meta, schemas)
+            pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
     return [out]
 
 
@@ -224,14 +237,58 @@ def _write_csv(path: Path, table: Table, meta: dict[str, str]) -> None:
         fh.writelines(_csv_line(row) for row in rows)
 
 
-def _write_parquet(path: Path, table: Table, meta: dict[str, str]) -> None:
+# pandas dtype of each storage kind, for the `pandas` metadata pyarrow's to_pandas reads (Int64: nullable)
+_PANDAS = {
+    "integer": ("int64", "Int64"),
+    "number": ("float64", "float64"),
+    "date": ("date", "object"),
+    "boolean": ("bool", "boolean"),
+    "category": ("categorical", "int32"),
+    "string": ("unicode", "object"),
+}
+
+
+def _write_parquet(path: Path, table: Table, meta: dict[str, str], schema: dict[str, Any] | None) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     columns, rows = table
-    arrays = [pa.array([r[i] for r in rows], type=pa.string()) for i in range(len(columns))]
-    schema = pa.schema([pa.field(c, pa.string()) for c in columns], metadata=_meta_bytes(meta))
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
+    kinds = column_kinds(columns, rows, schema)
+    fields = {f["name"]: f for f in (schema or {}).get("fields", [])}
+    arrow = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "boolean": pa.bool_()}
+    arrays = []
+    for i, name in enumerate(columns):
+        cells = [r[i] for r in rows]
+        kind = kinds[name]
+        if kind == "category":
+            words = dictionary(fields.get(name), cells)
+            index = {w: n for n, w in enumerate(words)}
+            codes = pa.array([None if c is None else index[c] for c in cells], type=pa.int32())
+            arrays.append(pa.DictionaryArray.from_arrays(codes, pa.array(words, type=pa.string())))
+        else:
+            arrays.append(pa.array([to_value(kind, c) for c in cells], type=arrow.get(kind, pa.string())))
+    metadata = _meta_bytes(meta)
+    if schema is not None:
+        metadata[b"miitdata.schema"] = json.dumps(schema, ensure_ascii=False, sort_keys=True).encode()
+    pandas_meta = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [
+            {
+                "name": name,
+                "field_name": name,
+                "pandas_type": _PANDAS[kinds[name]][0],
+                "numpy_type": _PANDAS[kinds[name]][1],
+                "metadata": None,
+            }
+            for name in columns
+        ],
+        "creator": {"library": "miitdata", "version": meta.get("version", "")},
+        "pandas_version": "2.2.0",
+    }
+    metadata[b"pandas"] = json.dumps(pandas_meta, sort_keys=True).encode()
+    table_ = pa.Table.from_arrays(arrays, names=list(columns)).replace_schema_metadata(metadata)
+    pq.write_table(table_, path, compression="zstd")
 
 
 def _meta_bytes(meta: dict[str, str]) -> dict[bytes, bytes]:
@@ -251,17 +308,102 @@ def _quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _write_sqlite(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> None:
+SQLITE_TYPES = {
+    "integer": "INTEGER",
+    "number": "REAL",
+    "date": "DATE",
+    "boolean": "BOOLEAN",
+    "category": "TEXT",
+    "string": "TEXT",
+}
+FACTS_VIEW = "facts"
+
+
+def _columns_sql(fields: list[str]) -> str:
+    return ", ".join(_quote_ident(f) for f in fields)
+
+
+def _table_sql(name: str, columns: list[str], kinds: dict[str, str], schema: dict[str, Any] | None) -> str:
+    """CREATE TABLE with declared types, the primary key and the foreign keys (self-references too)."""
+    parts = [f"{_quote_ident(c)} {SQLITE_TYPES[kinds[c]]}" for c in columns]
+    schema = schema or {}
+    key = schema.get("primaryKey")
+    key = [key] if isinstance(key, str) else key
+    if key and all(k in columns for k in key):
+        parts.append(f"PRIMARY KEY ({_columns_sql(key)})")
+    for fk in _foreign_keys(name, schema):
+        parts.append(
+            f"FOREIGN KEY ({_columns_sql(fk[0])}) REFERENCES {_quote_ident(fk[1])} ({_columns_sql(fk[2])})"
+        )
+    return f"CREATE TABLE {_quote_ident(name)} ({', '.join(parts)})"
+
+
+def _foreign_keys(name: str, schema: dict[str, Any]) -> list[tuple[list[str], str, list[str]]]:
+    """(fields, referenced resource, referenced fields) of each foreign key; no resource = this one."""
+    keys = []
+    for fk in schema.get("foreignKeys") or []:
+        fields, ref = fk.get("fields"), fk.get("reference") or {}
+        target, ref_fields = ref.get("resource") or name, ref.get("fields")
+        fields = [fields] if isinstance(fields, str) else fields
+        ref_fields = [ref_fields] if isinstance(ref_fields, str) else ref_fields
+        if fields and ref_fields and len(fields) == len(ref_fields):
+            keys.append((list(fields), str(target), list(ref_fields)))
+    return keys
+
+
+def _facts_sql(tables: dict[str, Table]) -> str | None:
+    """The `facts` view: observations with indicator (name, unit) and region labels, when all are there."""
+    need = {
+        "observations": {"indicator_id", "region_id"},
+        "indicators": {"indicator_id", "name_en", "name_zh", "unit"},
+        "regions": {"region_id", "name_en", "name_zh"},
+    }
+    if not all(t in tables and need[t] <= set(tables[t][0]) for t in need):
+        return None
+    return (
+        f"CREATE VIEW {FACTS_VIEW} AS SELECT o.*, "
+        "i.name_en AS indicator_name_en, i.name_zh AS indicator_name_zh, i.unit AS unit, "
+        "r.name_en AS region_name_en, r.name_zh AS region_name_zh "
+        "FROM observations AS o "
+        "LEFT JOIN indicators AS i ON i.indicator_id = o.indicator_id "
+        "LEFT JOIN regions AS r ON r.region_id = o.region_id"
+    )
+
+
+def _write_sqlite(
+    path: Path, tables: dict[str, Table], meta: dict[str, str], schemas: dict[str, dict[str, Any]]
+) -> None:
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("CREATE TABLE _miitdata (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         con.executemany("INSERT INTO _miitdata VALUES (?, ?)", sorted(meta.items()))
         for name, (columns, rows) in tables.items():
-            cols = ", ".join(f"{_quote_ident(c)} TEXT" for c in columns)
-            con.execute(f"CREATE TABLE {_quote_ident(name)} ({cols})")
+            schema = schemas.get(name)
+            kinds = column_kinds(columns, rows, schema)
+            con.execute(_table_sql(name, columns, kinds, schema))
+            for n, (fields, _, _) in enumerate(_foreign_keys(name, schema or {}), start=1):
+                if all(f in columns for f in fields):
+                    index = _quote_ident(f"{name}_fk{n}")
+                    con.execute(f"CREATE INDEX {index} ON {_quote_ident(name)} ({_columns_sql(fields)})")
             marks = ", ".join("?" * len(columns))
-            con.executemany(f"INSERT INTO {_quote_ident(name)} VALUES ({marks})", rows)
+            values = [
+                [
+                    int(v) if k == "boolean" and v is not None else v
+                    for v, k in (
+                        (to_value(kinds[c], cell), kinds[c]) for c, cell in zip(columns, row, strict=True)
+                    )
+                ]
+                for row in rows
+            ]
+            try:
+                con.executemany(f"INSERT INTO {_quote_ident(name)} VALUES ({marks})", values)
+            except sqlite3.IntegrityError as exc:
+                raise PackageError(
+                    "output-invalid", f"{name}: {exc} (run miitdata validate)", str(path)
+                ) from None
+        if (view := _facts_sql(tables)) is not None:
+            con.execute(view)
         con.commit()
     finally:
         con.close()
@@ -417,7 +559,7 @@ def _read_parquet_dir(path: Path) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     for file in _directory_files(path, "parquet"):
         t = pq.read_table(file)
-        cols = [t.column(i).to_pylist() for i in range(t.num_columns)]
+        cols = [[to_text(v) for v in t.column(i).to_pylist()] for i in range(t.num_columns)]
         tables[file.stem] = (list(t.column_names), [list(r) for r in zip(*cols, strict=True)])
     return tables
 
@@ -438,12 +580,23 @@ def _read_sqlite(path: Path) -> dict[str, Table]:
         ]
         tables: dict[str, Table] = {}
         for name in names:
+            declared = [r[2] for r in con.execute(f"PRAGMA table_info({_quote_ident(name)})")]
             cur = con.execute(f"SELECT * FROM {_quote_ident(name)} ORDER BY rowid")
             columns = [d[0] for d in cur.description]
-            tables[name] = (columns, [list(r) for r in cur])
+            tables[name] = (
+                columns,
+                [[_sqlite_text(v, t) for v, t in zip(r, declared, strict=True)] for r in cur],
+            )
         return tables
     finally:
         con.close()
+
+
+def _sqlite_text(value: Any, declared: str) -> str | None:
+    """A SQLite value back to its CSV text (BOOLEAN columns hold 0/1)."""
+    if declared == "BOOLEAN" and isinstance(value, int):
+        return "true" if value else "false"
+    return to_text(value)
 
 
 def _read_xlsx(path: Path) -> dict[str, Table]:
