@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
-from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
+from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS, TABLE_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
 from miitdata.outputs.typed import column_kinds, dictionary, to_text, to_value
 from miitdata.package import Package, read_package
@@ -55,7 +55,7 @@ from miitdata.package import Package, read_package
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS = EXPORT_FORMATS
+FORMATS = TABLE_FORMATS  # the formats read_export reads back
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_DATE = "1980-01-01T00:00:00Z"  # used when the descriptor has no `created`
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -134,8 +134,12 @@ def export(
     path: str | Path | None = None,
 ) -> list[Path]:
     """Export the package at `path` (default: the bundled one) to `out`; return the files written."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    if format == "annotations":
+        from miitdata.outputs.annotations import write_annotations
+
+        return [write_annotations(Path(out), path)]
     package = read_package(path)
     tables = _package_text(package)
     meta = {
