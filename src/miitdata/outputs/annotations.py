@@ -121,16 +121,15 @@ def annotation_collection(ds: Dataset) -> dict[str, Any]:
 
 def write_annotations(out: Path, path: str | Path | None = None) -> Path:
     """Write the annotation collection of the package at `path` to the file `out` (deterministic)."""
+    from miitdata.atomic import write_atomic
     from miitdata.dataset import load
-    from miitdata.outputs.export import _atomic
 
     if out.is_dir():
         raise PackageError("output-invalid", "annotations export to a file; this is a directory", str(out))
     if not out.parent.is_dir():
         raise PackageError("output-invalid", "the output's directory does not exist", str(out))
     doc = annotation_collection(load(path))
-    with _atomic(out) as tmp:
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     return out
 
 
