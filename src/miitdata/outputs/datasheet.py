@@ -27,6 +27,7 @@ from miitdata.outputs.charts import (
     joined,
     sources_per_observation,
 )
+from miitdata.outputs.schemaorg import dataset_jsonld, script_tag
 from miitdata.query.format import format_number
 
 if TYPE_CHECKING:
@@ -224,6 +225,7 @@ def render_datasheet(ds: Dataset) -> str:
     add('<html lang="en"><head><meta charset="utf-8">')
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
     add(f"<title>Datasheet: {escape(str(desc.get('name', 'miitdata')))} {escape(version)}</title>")
+    add(script_tag(dataset_jsonld(ds)))  # schema.org Dataset, for search engines (no code runs)
     add(f"<style>{CSS}</style></head><body>")
     add(f"<h1>Datasheet for {escape(str(desc.get('name', 'miitdata')))} {escape(version)}</h1>")
     add(f'<p class="subtitle">{escape(str(desc.get("title", "")))}</p>')
