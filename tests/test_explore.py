@@ -461,3 +461,19 @@ def test_datasheet_embeds_schema_org_dataset(datasheet: Path, ds: Any) -> None:
     assert len(dataset[f"{so}isBasedOn"]) == len(ds.sources)
     years = sorted({int(y) for p in ds.observations["period"] for y in re.findall(r"[0-9]{4}", p)})
     assert doc["temporalCoverage"] == f"{years[0]}/{years[-1]}"
+
+
+def test_datasheet_fixes(datasheet: Path, ds: Any) -> None:
+    html = datasheet.read_text(encoding="utf-8")
+    # the licence sentence: said once, no nested parentheses
+    assert html.count("remain their publishers'") == 1
+    assert "publishers'))" not in html and "publishers');" not in html
+    svgs = chart_svgs(html)
+    # discrepancy chart: a bar (and its count label) only for the kinds that occur
+    kinds = ds.discrepancies["kind"].astype(str)
+    for kind in ds.discrepancies["kind"].cat.categories:
+        assert (f">{kind}<" in svgs["discrepancies"]) == (kind in set(kinds)), kind
+    # before/after panels have a y axis (the unit as its label)
+    assert 'id="ytick_' in svgs["before-after"]
+    # regional shares: no axis claiming one scale for different denominators
+    assert "national total or of the region" not in svgs["regional-shares"]
