@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import miitdata
+from miitdata.outputs.formats import EXPORT_FORMATS
 from miitdata.query.filters import FilterError
 from miitdata.query.format import format_value
 from tests.conftest import ROOT, run_cli
@@ -321,7 +322,8 @@ def test_datasheet_is_self_contained_and_complete(datasheet: Path, ds: Any) -> N
     ):
         assert f"{section}" in html, section
     assert ds.version in html
-    # nothing fetched at view time
+    # nothing fetched at view time, no code run: the one script is schema.org JSON-LD data
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, count=1, flags=re.S)
     assert "<script" not in html and "<link" not in html and "@import" not in html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert all(u.startswith("#") for u in re.findall(r"url\(([^)]*)\)", html))  # clip paths only
@@ -427,3 +429,51 @@ def test_datasheet_renders_in_headless_chromium(datasheet: Path, tmp_path: Path)
     assert "Uncaught" not in dom.stderr and "ERROR:CONSOLE" not in dom.stderr
     for slug, svg in chart_svgs(dom.stdout).items():
         assert "<path" in svg and "<text" in svg, slug
+
+
+def test_datasheet_embeds_schema_org_dataset(datasheet: Path, ds: Any) -> None:
+    jsonld = pytest.importorskip("pyld.jsonld")
+    html = datasheet.read_text(encoding="utf-8")
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1
+    doc = json.loads(scripts[0])
+
+    def offline(url: str, options: object = None) -> None:
+        raise AssertionError(f"network request for {url}")
+
+    (dataset,) = jsonld.expand(doc, {"documentLoader": offline})
+    so = "https://schema.org/"
+    assert dataset["@type"] == [f"{so}Dataset"]
+    assert dataset[f"{so}version"][0]["@value"] == ds.version
+    assert dataset[f"{so}license"][0]["@value"].startswith("https://creativecommons.org/licenses/by/4.0")
+    for key in (
+        "name",
+        "description",
+        "creator",
+        "publisher",
+        "datePublished",
+        "spatialCoverage",
+        "citation",
+    ):
+        assert dataset.get(f"{so}{key}"), key
+    assert len(dataset[f"{so}distribution"]) == len(EXPORT_FORMATS)
+    assert len(dataset[f"{so}variableMeasured"]) == len(ds.indicators)
+    assert len(dataset[f"{so}isBasedOn"]) == len(ds.sources)
+    years = sorted({int(y) for p in ds.observations["period"] for y in re.findall(r"[0-9]{4}", p)})
+    assert doc["temporalCoverage"] == f"{years[0]}/{years[-1]}"
+
+
+def test_datasheet_fixes(datasheet: Path, ds: Any) -> None:
+    html = datasheet.read_text(encoding="utf-8")
+    # the licence sentence: said once, no nested parentheses
+    assert html.count("remain their publishers'") == 1
+    assert "publishers'))" not in html and "publishers');" not in html
+    svgs = chart_svgs(html)
+    # discrepancy chart: a bar (and its count label) only for the kinds that occur
+    kinds = ds.discrepancies["kind"].astype(str)
+    for kind in ds.discrepancies["kind"].cat.categories:
+        assert (f">{kind}<" in svgs["discrepancies"]) == (kind in set(kinds)), kind
+    # before/after panels have a y axis (the unit as its label)
+    assert 'id="ytick_' in svgs["before-after"]
+    # regional shares: no axis claiming one scale for different denominators
+    assert "national total or of the region" not in svgs["regional-shares"]

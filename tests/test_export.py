@@ -217,3 +217,101 @@ def test_xlsx_numeric_cells_read_back_as_their_text(texts: list[str]) -> None:
         meta = {"name": "t", "version": "0", "created": "2026-01-01T00:00:00Z"}
         write_tables({"t": (["value"], [[t] for t in texts])}, out, "xlsx", meta, {"t": {"value"}})
         assert read_export(out, "xlsx")["t"]["value"].tolist() == texts
+
+
+# ---------------------------------------------------------------------------------------------- typed
+
+
+def _typed_equal(got: pd.Series, want: pd.Series) -> None:
+    """Typed export values equal `miitdata.load()`'s (dates as dates, missing as None)."""
+
+    def norm(v: object) -> object:
+        if v is None or (not isinstance(v, str) and pd.isna(v)):
+            return None
+        if isinstance(v, pd.Timestamp):
+            return v.date()
+        return v.item() if hasattr(v, "item") else v
+
+    assert [norm(v) for v in got.tolist()] == [norm(v) for v in want.tolist()], got.name
+
+
+def test_parquet_is_typed(pkg: Path, tmp_path: Path) -> None:
+    import json
+
+    import miitdata
+
+    duckdb = pytest.importorskip("duckdb")
+    pl = pytest.importorskip("polars")
+    pq = pytest.importorskip("pyarrow.parquet")
+    export(tmp_path / "p", "parquet", pkg)
+    obs = tmp_path / "p" / "observations.parquet"
+    (mean,) = duckdb.sql(f"SELECT avg(value) FROM '{obs}'").fetchall()[0]
+    csv_mean = pd.read_csv(pkg.parent / "data" / "observations.csv")["value"].mean()
+    assert mean == pytest.approx(csv_mean, rel=1e-12)
+
+    frame = pd.read_parquet(obs)
+    assert frame["value"].dtype == "float64"
+    assert isinstance(frame["comparator"].dtype, pd.CategoricalDtype)
+    mentions = pd.read_parquet(tmp_path / "p" / "mentions.parquet")
+    assert str(mentions["start"].dtype) == "Int64"
+    sources = pd.read_parquet(tmp_path / "p" / "sources.parquet")
+    assert str(sources["machine_translated"].dtype) == "boolean"
+    assert type(sources["date_published"].iloc[0]).__name__ == "date"
+    assert pl.read_parquet(obs).schema["value"] == pl.Float64
+
+    schema = json.loads(pq.read_schema(obs).metadata[b"miitdata.schema"])
+    loaded = miitdata.load(pkg)
+    by_name = {r["name"]: r["schema"] for r in loaded.descriptor["resources"]}
+    assert schema == by_name["observations"]
+    for name, want in loaded.tables.items():
+        got = pd.read_parquet(tmp_path / "p" / f"{name}.parquet")
+        assert list(got.columns) == list(want.columns)
+        for col in want.columns:
+            _typed_equal(got[col], want[col])
+
+
+def test_sqlite_is_typed_with_keys(pkg: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    import miitdata
+
+    out = tmp_path / "m.sqlite"
+    export(out, "sqlite", pkg)
+    con = sqlite3.connect(out)
+    con.execute("PRAGMA foreign_keys = ON")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    declared = {r[1]: r[2] for r in con.execute("PRAGMA table_info(observations)")}
+    assert declared["value"] == "REAL" and declared["observation_id"] == "TEXT"
+    assert {r[1]: r[2] for r in con.execute("PRAGMA table_info(mentions)")}["start"] == "INTEGER"
+    pk = [r[1] for r in con.execute("PRAGMA table_info(observations)") if r[5]]
+    assert pk == ["observation_id"]
+    fks = {(r[2], r[3]) for r in con.execute("PRAGMA foreign_key_list(observations)")}
+    assert ("indicators", "indicator_id") in fks and ("relations", "derived_by") in fks
+    assert ("regions", "parent") in {(r[2], r[3]) for r in con.execute("PRAGMA foreign_key_list(regions)")}
+    indexed = {
+        r[0]
+        for r in con.execute(
+            "SELECT il.name FROM pragma_index_list('observations') AS il WHERE il.origin = 'c'"
+        )
+    }
+    assert len(indexed) == 4
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("INSERT INTO observations (observation_id, indicator_id) VALUES ('O9999', 'nope')")
+    loaded = miitdata.load(pkg)
+    (avg,) = con.execute("SELECT avg(value) FROM observations").fetchone()
+    assert avg == pytest.approx(loaded.observations["value"].mean(), rel=1e-12)
+    facts = pd.read_sql("SELECT * FROM facts ORDER BY rowid", con)
+    assert len(facts) == len(loaded.observations)
+    first = loaded.observations.iloc[0]
+    ind = loaded.indicators.set_index("indicator_id").loc[first["indicator_id"]]
+    assert facts.loc[0, "indicator_name_zh"] == ind["name_zh"] and facts.loc[0, "unit"] == ind["unit"]
+    assert facts["region_name_en"].notna().all()
+    for name, want in loaded.tables.items():
+        got = pd.read_sql(f'SELECT * FROM "{name}" ORDER BY rowid', con)
+        if name == "sources":
+            got["machine_translated"] = got["machine_translated"].astype(bool)
+        for col in want.columns:
+            if str(want[col].dtype).startswith("datetime"):
+                got[col] = pd.to_datetime(got[col])
+            _typed_equal(got[col], want[col])
+    con.close()

@@ -326,3 +326,19 @@ def test_pre_commit_hook_runs_validate() -> None:
 
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: miitdata-validate" in hooks and "entry: miitdata validate" in hooks
+
+
+def test_descriptor_profile_checked_offline(pkg: Path) -> None:
+    pytest.importorskip("dplib")
+    code, report = validate_json(pkg)
+    assert code == 0 and not [e for e in report["errors"] if e["type"] == "descriptor-profile"]
+
+    def break_profile(d: dict[str, Any]) -> None:
+        d["keywords"] = "China"  # the profile wants an array
+        d["licenses"] = [{"title": "no name, no path"}]
+
+    edit_descriptor(pkg, break_profile)
+    code, report = validate_json(pkg)
+    assert code == 1
+    found = [e for e in report["errors"] if e["type"] == "descriptor-profile"]
+    assert {e["message"].split(":")[0] for e in found} >= {"/keywords", "/licenses/0"}, found

@@ -13,6 +13,16 @@ class StructureError(ErrorType):
 
 
 @register
+class DescriptorProfile(StructureError):
+    code, title = "descriptor-profile", "Descriptor profile"
+    description = (
+        "datapackage.json breaks the Data Package v2 JSON Schema profile (checked offline against the "
+        "copy dplib-py ships; skipped when dplib-py and jsonschema are not installed)."
+    )
+    template = "{pointer}: {note}"
+
+
+@register
 class ResourceMissing(StructureError):
     code, title = "resource-missing", "Resource missing"
     description = "A resource the miitdata model requires is not in the descriptor."

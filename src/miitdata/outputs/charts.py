@@ -121,9 +121,8 @@ def chart_regional_shares(ds: Dataset) -> str | None:
     def draw() -> Figure:
         heights = [len(g) for g in groups]
         fig = _figure(8.5, 0.9 * len(groups) + 0.32 * sum(heights))
-        axes = fig.subplots(
-            len(groups), 1, sharex=True, gridspec_kw={"height_ratios": heights}, squeeze=False
-        )
+        # no shared axis: each panel is a share of its own denominator (national total, the region's GDP...)
+        axes = fig.subplots(len(groups), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)
         for ax, g in zip(axes[:, 0], groups, strict=True):
             labels = [f"{r.region_en} / {r.region_zh} · {r.period}" for r in g.itertuples(index=False)]
             colors = [COLORS[i % len(COLORS)] for i in range(len(g))]
@@ -134,10 +133,15 @@ def chart_regional_shares(ds: Dataset) -> str | None:
             ax.set_xlim(0, 100)
             first = g.iloc[0]
             ax.set_title(f"{first['indicator_en']}\n{first['indicator_zh']}", loc="left")
+            ax.set_xlabel(_wrap(f"% — {first['indicator_en']} / {first['indicator_zh']}", 110), fontsize=8)
             for y, r in zip(ypos, g.itertuples(index=False), strict=True):
                 ax.text(r.value + 1, y, format_value(r.value, r.unit, r.comparator), va="center", fontsize=8)
-        axes[-1, 0].set_xlabel("% of the national total or of the region's GDP / 占比（%）")
-        fig.suptitle("Regional shares / 区域占比", fontweight="bold", x=0.02, ha="left")
+        fig.suptitle(
+            "Regional shares / 区域占比 (each panel its own denominator / 各图分母不同)",
+            fontweight="bold",
+            x=0.02,
+            ha="left",
+        )
         return fig
 
     return _svg(draw, "regional-shares")
@@ -188,8 +192,8 @@ def chart_before_after(ds: Dataset) -> str | None:
             ax.set_xticks([0, 1], p["period"].tolist())
             ax.set_xlim(-0.6, 1.6)
             ax.set_ylim(0, float(p["value"].max()) * 1.25)
-            ax.set_yticks([])
-            ax.spines["left"].set_visible(False)
+            ax.set_ylabel(str(first["unit"]), fontsize=8)
+            ax.tick_params(axis="y", labelsize=7)
             for x, r, d in zip([0, 1], p.itertuples(index=False), derived, strict=True):
                 label = format_value(r.value, r.unit, r.comparator, "zh") + (" (derived)" if d else "")
                 ax.text(x, r.value, label, ha="center", va="bottom", fontsize=8)
@@ -267,7 +271,8 @@ def chart_sources_histogram(ds: Dataset) -> str | None:
 
 def chart_discrepancies(ds: Dataset) -> str | None:
     kinds = ds.discrepancies["kind"]
-    counts = kinds.value_counts(sort=False)  # categorical: every declared kind, zeros included
+    counts = kinds.value_counts(sort=False)
+    counts = counts[counts > 0]  # only the kinds that occur: no empty zero bars
     if counts.empty:
         return None
     counts = counts.sort_index()

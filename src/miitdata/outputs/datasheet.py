@@ -27,6 +27,7 @@ from miitdata.outputs.charts import (
     joined,
     sources_per_observation,
 )
+from miitdata.outputs.schemaorg import dataset_jsonld, script_tag
 from miitdata.query.format import format_number
 
 if TYPE_CHECKING:
@@ -105,6 +106,17 @@ def _chart(slug: str, title: str, svg: str | None, caption: str) -> str:
     )
 
 
+def _licence(lic: dict[str, Any]) -> str:
+    """`CC-BY-4.0 (Creative Commons Attribution 4.0, https://...)`: the licence's name, its title without
+    a trailing parenthetical (the descriptor's title says what it covers, which the sentence says)."""
+    import re
+
+    name = str(lic.get("name") or "").strip()
+    title = re.sub(r"\s*\([^()]*\)\s*$", "", str(lic.get("title") or "")).strip()
+    detail = ", ".join(x for x in (title, str(lic.get("path") or "").strip()) if x and x != name)
+    return f"{name} ({detail})" if name and detail else name or detail
+
+
 def _counts_by(frame: pd.DataFrame, column: str) -> list[list[Any]]:
     counts = frame[column].astype("string").fillna("—").value_counts()
     return [[k, format_number(v)] for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -130,9 +142,7 @@ def render_datasheet(ds: Dataset) -> str:
     multi = int(hist[hist.index >= 2].sum())
     resources = {r["name"]: r for r in desc.get("resources", [])}
     licenses = desc.get("licenses", [])
-    lic_text = (
-        "; ".join(f"{lic.get('name', '')} ({lic.get('title', '')})" for lic in licenses) or "not stated"
-    )
+    lic_text = "; ".join(_licence(lic) for lic in licenses) or "not stated"
     events = ds.events.sort_values("date")
     sources = ds.sources.sort_values("source_id")
 
@@ -224,6 +234,7 @@ def render_datasheet(ds: Dataset) -> str:
     add('<html lang="en"><head><meta charset="utf-8">')
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
     add(f"<title>Datasheet: {escape(str(desc.get('name', 'miitdata')))} {escape(version)}</title>")
+    add(script_tag(dataset_jsonld(ds)))  # schema.org Dataset, for search engines (no code runs)
     add(f"<style>{CSS}</style></head><body>")
     add(f"<h1>Datasheet for {escape(str(desc.get('name', 'miitdata')))} {escape(version)}</h1>")
     add(f'<p class="subtitle">{escape(str(desc.get("title", "")))}</p>')
@@ -334,8 +345,8 @@ def render_datasheet(ds: Dataset) -> str:
     add(
         "<p>As a Frictionless Data Package (<code>datapackage.json</code> + CSV) in a git repository, inside "
         "the <code>miitdata</code> Python wheel (works offline), and through DVC at any tagged version. "
-        f"Licence of the curated tables: {escape(lic_text)}; the raw texts remain their publishers'; "
-        "the code is MIT-licensed.</p>"
+        f"The curated tables are licensed under {escape(lic_text)}. The raw source texts remain their "
+        "publishers'. The code is MIT-licensed.</p>"
     )
     add('<h2 id="maintenance">7. Maintenance</h2>')
     add(

@@ -1,10 +1,13 @@
 """Lossless exports of the package's tables (CSV, JSON, Parquet, SQLite, XLSX) and an importer back.
 
-Every table is exported as **text**: each cell is either missing (null) or exactly the text of the
-CSV cell, so `17.84` stays `17.84`, `1e-7` stays `1e-7`, Chinese text and newlines survive, and
-`read_export` gives back what `package_tables` read. A cell is missing when its text is one of the
-schema's `missingValues` (blank, in this package); missing is null in JSON, Parquet and SQLite
-(distinct from an empty string), an empty cell in XLSX, and `missingValues[0]` (blank) in CSV.
+Every cell is either missing (null) or exactly the text of the CSV cell, so `17.84` stays `17.84`,
+`1e-7` stays `1e-7`, Chinese text and newlines survive, and `read_export` gives back what
+`package_tables` read. CSV, JSON and XLSX hold the text; Parquet and SQLite are **typed** from the
+descriptor (integer, number, date, boolean, closed vocabularies; see `outputs/typed.py`), and a
+column whose cells would not survive their type (an invalid package) stays text there. A cell is
+missing when its text is one of the schema's `missingValues` (blank, in this package); missing is
+null in JSON, Parquet and SQLite (distinct from an empty string), an empty cell in XLSX, and
+`missingValues[0]` (blank) in CSV.
 Columns keep the schema's order; rows keep the CSV's order.
 
 Where the output goes (`OUT`):
@@ -12,9 +15,11 @@ Where the output goes (`OUT`):
 | format  | OUT is      | contents |
 |---------|-------------|----------|
 | csv     | a directory | `<resource>.csv`, UTF-8, LF, minimal quoting; `_miitdata.json` (order) |
-| parquet | a directory | `<resource>.parquet`, every column `string` (nullable); `_miitdata.json` |
+| parquet | a directory | `<resource>.parquet`: int64, float64, date32, bool, dictionary, string columns; the
+|         |             | Table Schema in the key-value metadata (`miitdata.schema`); `_miitdata.json` |
 | json    | a file      | `{"name", "version", "resources": {name: {"fields": [...], "rows": [[...]]}}}` |
-| sqlite  | a file      | one table per resource, every column `TEXT` (`CAST(value AS REAL)` for arithmetic) |
+| sqlite  | a file      | a table per resource: INTEGER, REAL, DATE, BOOLEAN (0/1), TEXT columns, |
+|         |             | PRIMARY KEY and FOREIGN KEY clauses, an index per foreign key, a `facts` view |
 | xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
 
 Outputs are deterministic (byte-identical on re-run): no timestamps in SQLite or Parquet; the
@@ -42,14 +47,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
-from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
+from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS, TABLE_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
+from miitdata.outputs.sqlite import quote_ident as _quote_ident
+from miitdata.outputs.sqlite import write_sqlite as _write_sqlite
+from miitdata.outputs.typed import column_kinds, dictionary, to_text, to_value
 from miitdata.package import Package, read_package
 
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS = EXPORT_FORMATS
+FORMATS = TABLE_FORMATS  # the formats read_export reads back
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_DATE = "1980-01-01T00:00:00Z"  # used when the descriptor has no `created`
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -128,8 +136,12 @@ def export(
     path: str | Path | None = None,
 ) -> list[Path]:
     """Export the package at `path` (default: the bundled one) to `out`; return the files written."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    if format == "annotations":
+        from miitdata.outputs.annotations import write_annotations
+
+        return [write_annotations(Path(out), path)]
     package = read_package(path)
     tables = _package_text(package)
     meta = {
@@ -141,7 +153,8 @@ def export(
         name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
         for name, res in package.resources.items()
     }
-    return write_tables(tables, Path(out), format, meta, numeric)
+    schemas = {name: res["schema"] for name, res in package.resources.items()}
+    return write_tables(tables, Path(out), format, meta, numeric, schemas)
 
 
 def write_tables(
@@ -150,22 +163,27 @@ def write_tables(
     format: str,
     meta: dict[str, str],
     numeric: dict[str, set[str]] | None = None,
+    schemas: dict[str, dict[str, Any]] | None = None,
 ) -> list[Path]:
     """Write text tables in one format (see the module docstring for the layout).
 
     `numeric` names the number/integer columns of each table: the XLSX export stores their cells as
-    spreadsheet numbers where that reads back to the same text (see `_xlsx_number`)."""
+    spreadsheet numbers where that reads back to the same text (see `_xlsx_number`). `schemas` are
+    the tables' Table Schemas: Parquet and SQLite columns get their types (without: all text)."""
+    schemas = schemas or {}
     if format in DIRECTORY_FORMATS:
         if out.exists() and not out.is_dir():
             raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
         out.mkdir(parents=True, exist_ok=True)
         suffix = "csv" if format == "csv" else "parquet"
-        writer = _write_csv if format == "csv" else _write_parquet
         written = []
         for name, table in tables.items():
             target = out / f"{name}.{suffix}"
             with _atomic(target) as tmp:
-                writer(tmp, table, meta)
+                if format == "csv":
+                    _write_csv(tmp, table, meta)
+                else:
+                    _write_parquet(tmp, table, meta, schemas.get(name))
                 if format == "parquet":
                     pin_parquet(tmp)  # no pyarrow version in the bytes (outputs/reproducible.py)
             written.append(target)
@@ -181,10 +199,11 @@ def write_tables(
     with _atomic(out) as tmp:
         if format == "xlsx":
             _write_xlsx(tmp, tables, meta, numeric or {})
+        elif format == "json":
+            _write_json(tmp, tables, meta)
         else:
-            {"json": _write_json, "sqlite": _write_sqlite}[format](tmp, tables, meta)
-            if format == "sqlite":
-                pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
+            _write_sqlite(tmp, tables, meta, schemas)
+            pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
     return [out]
 
 
@@ -224,14 +243,58 @@ def _write_csv(path: Path, table: Table, meta: dict[str, str]) -> None:
         fh.writelines(_csv_line(row) for row in rows)
 
 
-def _write_parquet(path: Path, table: Table, meta: dict[str, str]) -> None:
+# pandas dtype of each storage kind, for the `pandas` metadata pyarrow's to_pandas reads (Int64: nullable)
+_PANDAS = {
+    "integer": ("int64", "Int64"),
+    "number": ("float64", "float64"),
+    "date": ("date", "object"),
+    "boolean": ("bool", "boolean"),
+    "category": ("categorical", "int32"),
+    "string": ("unicode", "object"),
+}
+
+
+def _write_parquet(path: Path, table: Table, meta: dict[str, str], schema: dict[str, Any] | None) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     columns, rows = table
-    arrays = [pa.array([r[i] for r in rows], type=pa.string()) for i in range(len(columns))]
-    schema = pa.schema([pa.field(c, pa.string()) for c in columns], metadata=_meta_bytes(meta))
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
+    kinds = column_kinds(columns, rows, schema)
+    fields = {f["name"]: f for f in (schema or {}).get("fields", [])}
+    arrow = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "boolean": pa.bool_()}
+    arrays = []
+    for i, name in enumerate(columns):
+        cells = [r[i] for r in rows]
+        kind = kinds[name]
+        if kind == "category":
+            words = dictionary(fields.get(name), cells)
+            index = {w: n for n, w in enumerate(words)}
+            codes = pa.array([None if c is None else index[c] for c in cells], type=pa.int32())
+            arrays.append(pa.DictionaryArray.from_arrays(codes, pa.array(words, type=pa.string())))
+        else:
+            arrays.append(pa.array([to_value(kind, c) for c in cells], type=arrow.get(kind, pa.string())))
+    metadata = _meta_bytes(meta)
+    if schema is not None:
+        metadata[b"miitdata.schema"] = json.dumps(schema, ensure_ascii=False, sort_keys=True).encode()
+    pandas_meta = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [
+            {
+                "name": name,
+                "field_name": name,
+                "pandas_type": _PANDAS[kinds[name]][0],
+                "numpy_type": _PANDAS[kinds[name]][1],
+                "metadata": None,
+            }
+            for name in columns
+        ],
+        "creator": {"library": "miitdata", "version": meta.get("version", "")},
+        "pandas_version": "2.2.0",
+    }
+    metadata[b"pandas"] = json.dumps(pandas_meta, sort_keys=True).encode()
+    table_ = pa.Table.from_arrays(arrays, names=list(columns)).replace_schema_metadata(metadata)
+    pq.write_table(table_, path, compression="zstd")
 
 
 def _meta_bytes(meta: dict[str, str]) -> dict[bytes, bytes]:
@@ -245,26 +308,6 @@ def _write_json(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> N
         "resources": {name: {"fields": cols, "rows": rows} for name, (cols, rows) in tables.items()},
     }
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def _quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _write_sqlite(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> None:
-    con = sqlite3.connect(path)
-    try:
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("CREATE TABLE _miitdata (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        con.executemany("INSERT INTO _miitdata VALUES (?, ?)", sorted(meta.items()))
-        for name, (columns, rows) in tables.items():
-            cols = ", ".join(f"{_quote_ident(c)} TEXT" for c in columns)
-            con.execute(f"CREATE TABLE {_quote_ident(name)} ({cols})")
-            marks = ", ".join("?" * len(columns))
-            con.executemany(f"INSERT INTO {_quote_ident(name)} VALUES ({marks})", rows)
-        con.commit()
-    finally:
-        con.close()
 
 
 def _xlsx_escape(text: str) -> str:
@@ -417,7 +460,7 @@ def _read_parquet_dir(path: Path) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     for file in _directory_files(path, "parquet"):
         t = pq.read_table(file)
-        cols = [t.column(i).to_pylist() for i in range(t.num_columns)]
+        cols = [[to_text(v) for v in t.column(i).to_pylist()] for i in range(t.num_columns)]
         tables[file.stem] = (list(t.column_names), [list(r) for r in zip(*cols, strict=True)])
     return tables
 
@@ -438,12 +481,23 @@ def _read_sqlite(path: Path) -> dict[str, Table]:
         ]
         tables: dict[str, Table] = {}
         for name in names:
+            declared = [r[2] for r in con.execute(f"PRAGMA table_info({_quote_ident(name)})")]
             cur = con.execute(f"SELECT * FROM {_quote_ident(name)} ORDER BY rowid")
             columns = [d[0] for d in cur.description]
-            tables[name] = (columns, [list(r) for r in cur])
+            tables[name] = (
+                columns,
+                [[_sqlite_text(v, t) for v, t in zip(r, declared, strict=True)] for r in cur],
+            )
         return tables
     finally:
         con.close()
+
+
+def _sqlite_text(value: Any, declared: str) -> str | None:
+    """A SQLite value back to its CSV text (BOOLEAN columns hold 0/1)."""
+    if declared == "BOOLEAN" and isinstance(value, int):
+        return "true" if value else "false"
+    return to_text(value)
 
 
 def _read_xlsx(path: Path) -> dict[str, Table]:

@@ -140,6 +140,13 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
             "name": ds.descriptor.get("name", "miitdata"),
             "version": ds.version,
             "path": str(ds.path),
+            "title": ds.descriptor.get("title"),
+            "created": str(ds.descriptor.get("created") or "")[:10] or None,
+            "url": ds.descriptor.get("id") or ds.descriptor.get("homepage"),
+            "license": next((str(li.get("name")) for li in ds.descriptor.get("licenses") or []), None),
+            "authors": [
+                str(c.get("title")) for c in ds.descriptor.get("contributors") or [] if c.get("title")
+            ],
         },
         "observation": observation,
         "derivation": derivation,

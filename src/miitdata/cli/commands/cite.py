@@ -31,14 +31,22 @@ def cite(
     Example: [bold]miitdata cite O0009[/bold]
 
     Example: [bold]miitdata cite O0009 --format json[/bold]
+
+    Example: [bold]miitdata cite O0009 --format bibtex[/bold] (also csl-json, ris: the figure, its
+    source documents and the dataset release, for a reference manager)
     """
     from miitdata.query.cite import cite_record
 
-    allow(format, Format.text, Format.json)
+    allow(format, Format.text, Format.json, Format.bibtex, Format.csl_json, Format.ris)
     ds = load_dataset(package)
     record = cite_record(ds, observation_id)
     if format is Format.json:
         sys.stdout.write(json_text(record))
+        return
+    if format in (Format.bibtex, Format.csl_json, Format.ris):
+        from miitdata.query.citation_formats import FORMATTERS
+
+        sys.stdout.write(FORMATTERS[format.value](record))
         return
     _print_citation(record)
 

@@ -21,13 +21,17 @@ def export(
         Path,
         typer.Argument(
             help="Where to write: a directory for csv and parquet (one file per resource), "
-            "a file for json, sqlite and xlsx."
+            "a file for json, sqlite, xlsx and annotations."
         ),
     ],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],  # type: ignore[valid-type]
     package: PackageOption = None,
 ) -> None:
     """Export every table losslessly: each cell is its CSV text (17.84 stays 17.84), missing is null.
+
+    Parquet and SQLite are typed from datapackage.json (numbers, integers, dates, booleans,
+    categories; SQLite with primary and foreign keys and a facts view). [bold]annotations[/bold]
+    writes every quote as a W3C Web Annotation (JSON-LD) to one file.
 
     Outputs are deterministic (byte-identical on re-run). Spreadsheet cells that could be read as
     formulas (=, +, -, @) are stored as explicit text. Read back with

@@ -308,14 +308,51 @@ def check_keys(ctx: Context) -> None:
 
 
 CODES = (
-    "resource-missing", "resource-not-found", "encoding-error", "format-error", "missing-label",
-    "extra-label",
+    "descriptor-profile", "resource-missing", "resource-not-found", "encoding-error", "format-error",
+    "missing-label", "extra-label",
     "incorrect-label", "blank-row", "extra-cell", "missing-cell", "type-error", "constraint-error",
     "unique-error", "primary-key", "foreign-key",
 )  # fmt: skip
 
 
+PROFILE_VERSIONS = {"https://datapackage.org/profiles/1.0/datapackage.json": "1.0"}  # else 2.0
+
+
+def profile_schema(descriptor: dict[str, Any]) -> dict[str, Any] | None:
+    """The Data Package JSON Schema profile the descriptor declares (`$schema`; default v2), from the
+    copies dplib-py ships (offline); None when dplib-py or jsonschema is not installed."""
+    import json
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    if find_spec("dplib") is None or find_spec("jsonschema") is None:
+        return None
+    import dplib
+
+    version = PROFILE_VERSIONS.get(str(descriptor.get("$schema", "")), "2.0")
+    path = Path(dplib.__file__).parent / "profiles" / version / "datapackage.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def check_profile(ctx: Context) -> None:
+    """The descriptor against the Data Package profile (JSON Schema), one error per violation."""
+    schema = profile_schema(ctx.package.descriptor)
+    if schema is None:
+        return
+    from jsonschema.exceptions import best_match
+    from jsonschema.validators import validator_for
+
+    ctx.check("descriptor-profile")
+    validator = validator_for(schema)(schema)
+    for error in sorted(validator.iter_errors(ctx.package.descriptor), key=lambda e: list(e.absolute_path)):
+        deepest = best_match(error.context) if error.context else error
+        pointer = "/" + "/".join(str(p) for p in deepest.absolute_path)
+        note = deepest.message if len(deepest.message) <= 200 else deepest.message[:197] + "..."
+        ctx.error("descriptor-profile", None, pointer=pointer, note=note)
+
+
 def run(ctx: Context) -> None:
+    check_profile(ctx)
     ctx.check("resource-missing")
     for name in RESOURCE_NAMES:
         if name not in ctx.package.resources:
