@@ -427,3 +427,14 @@ def test_datasheet_renders_in_headless_chromium(datasheet: Path, tmp_path: Path)
     assert "Uncaught" not in dom.stderr and "ERROR:CONSOLE" not in dom.stderr
     for slug, svg in chart_svgs(dom.stdout).items():
         assert "<path" in svg and "<text" in svg, slug
+
+
+def test_facts_filter_by_status(ds: Any) -> None:
+    targets = ds.facts(status="target")
+    assert len(targets) and (targets["status"] == "target").all()
+    both = ds.facts(status="target,forecast")
+    assert set(both["status"]) == {"target", "forecast"}
+    assert len(ds.facts(status="actual")) + len(both) == len(ds.facts())
+    with pytest.raises(ValueError, match="no status"):
+        ds.facts(status="planned")
+    assert ds.cite("O1359").attrs["observation"]["status"] == "target"

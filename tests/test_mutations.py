@@ -128,6 +128,29 @@ def missing_discrepancy_target(rows: Rows, i: int) -> tuple[str, int]:
     return "discrepancies", i
 
 
+def value_offset_shifted(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["value_start"], m["value_end"] = str(int(m["value_start"]) - 1), str(int(m["value_end"]) - 1)
+    return "mentions", i
+
+
+def value_span_outside(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["value_end"] = str(int(m["end"]) + 1)
+    return "mentions", i
+
+
+def status_unknown(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["status"] = "planned"
+    return "observations", i
+
+
+def record_with_missing_id(rows: Rows, i: int) -> tuple[str, int]:
+    d = rows["discrepancies"][i]
+    d["target"] = d["target"] + " O9999" if d["resource"] == "observations" else d["target"] + " M999-9999"
+    return "discrepancies", i
+
+
 def expected_contradicts_waiver(rows: Rows, i: int) -> tuple[str, int]:
     rows["relations"][i]["expected"] = "holds"  # it fails and a discrepancy explains it
     return "relations", i
@@ -234,6 +257,15 @@ MUTATIONS: dict[str, tuple[str, list[int], Callable[[Rows, int], tuple[str, int]
         missing_discrepancy_target,
         "discrepancy-invalid",
     ),
+    "record-target": (
+        "discrepancies",
+        pick(BASE["discrepancies"], lambda d: d["resource"] in ("mentions", "observations")),
+        record_with_missing_id,
+        "discrepancy-invalid",
+    ),
+    "value-offset": ("mentions", pick(BASE["mentions"]), value_offset_shifted, "value-offset-mismatch"),
+    "value-span": ("mentions", pick(BASE["mentions"]), value_span_outside, "value-offset-mismatch"),
+    "status": ("observations", pick(BASE["observations"]), status_unknown, "constraint-error"),
     "expected-vs-waiver": (
         "relations",
         pick(BASE["relations"], lambda r: r["expected"] != "holds"),
@@ -311,3 +343,19 @@ def test_csv_rows_are_unchanged_by_the_reader(tmp_path: Path) -> None:
         write_rows(pkg.parent / "data" / f"{res}.csv", headers[res], rows[res])
         assert (pkg.parent / "data" / f"{res}.csv").read_bytes() == before, res
     assert csv  # the csv module is the reader under test
+
+
+def test_a_record_waives_nothing_and_is_never_stale() -> None:
+    """A discrepancy row with a blank error_type documents a problem: it is neither used nor stale."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = copy_package(Path(tmp))
+        headers, rows = load_rows(pkg)
+        mids = [m["mention_id"] for m in rows["mentions"][:3]]
+        rows["discrepancies"].append({
+            "discrepancy_id": "D998", "resource": "mentions", "target": " ".join(mids), "error_type": "",
+            "kind": "typo", "explanation": "a record of three quotes",
+        })  # fmt: skip
+        write_rows(pkg.parent / "data" / "discrepancies.csv", headers["discrepancies"], rows["discrepancies"])
+        report = miitdata.validate(str(pkg))
+    assert report.valid, [e.to_dict() for e in report.errors]
+    assert not any(e.waived_by == "D998" for e in report.known)

@@ -233,6 +233,16 @@ class ValueTextNotInQuote(ProvenanceError):
 
 
 @register
+class ValueOffsetMismatch(ProvenanceError):
+    code, title = "value-offset-mismatch", "Value offsets mismatch"
+    description = (
+        "A mention's text[value_start:value_end] is not its value_text, or the value span is not inside"
+        " [start, end)."
+    )
+    template = "{problem}"
+
+
+@register
 class PrefixMismatch(ProvenanceError):
     code, title = "prefix-mismatch", "Prefix mismatch"
     description = "A mention's prefix is not the text just before start."
