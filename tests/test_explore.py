@@ -127,11 +127,18 @@ def test_cite_shows_discrepancies_beside_what_they_concern(ds: Any) -> None:
     disc = ds.discrepancies
     on_mentions = disc[disc["resource"] == "mentions"]
     if len(on_mentions):
-        d = on_mentions.iloc[0]
-        oid = ds.mentions.set_index("mention_id").loc[d["target"], "observation_id"]
-        rec = cite_record(ds, oid)
-        quote = next(q for s in rec["sources"] for q in s["quotes"] if q["mention_id"] == d["target"])
-        assert d["discrepancy_id"] in {x["discrepancy_id"] for x in quote["discrepancies"]}
+        # a record may name several mentions: the quote of each shows it
+        d = next((r for _, r in on_mentions.iterrows() if len(r["target"].split()) > 1), on_mentions.iloc[0])
+        for mid in d["target"].split():
+            oid = ds.mentions.set_index("mention_id").loc[mid, "observation_id"]
+            rec = cite_record(ds, oid)
+            quote = next(q for s in rec["sources"] for q in s["quotes"] if q["mention_id"] == mid)
+            assert d["discrepancy_id"] in {x["discrepancy_id"] for x in quote["discrepancies"]}
+    on_observations = disc[(disc["resource"] == "observations") & disc["target"].str.contains(" ")]
+    if len(on_observations):
+        d = on_observations.iloc[0]
+        for oid in d["target"].split():
+            assert d["discrepancy_id"] in {x["discrepancy_id"] for x in cite_record(ds, oid)["discrepancies"]}
     on_relations = disc[disc["resource"] == "relations"]
     if len(on_relations):
         d = on_relations.iloc[0]

@@ -27,7 +27,7 @@ PREFIX_HEDGES: dict[str, str] = {
 
 #: Words after the number (after unit and counter): word -> comparator.
 SUFFIX_HEDGES: dict[str, str] = {
-    "以上": ">", "以下": "<", "左右": "~", "上下": "~", "以内": "<=", "有余": ">",
+    "以上": ">=", "以下": "<=", "左右": "~", "上下": "~", "以内": "<=", "有余": ">",
     "or more": ">=", "or above": ">=", "and above": ">=", "or so": "~", "or less": "<=", "or below": "<=",
     "and below": "<=",
 }  # fmt: skip

@@ -26,7 +26,8 @@ Chinese and English numerals count like Arabic ones with their trailing scale ke
 10000 +-5000, 上千 -> 1000 +-500).  Fractions (1/4, 三分之一, 一半, one third) are exact (precision 0);
 n成 is n/10 +-0.05.  Doubling forms (翻一番, 增长一倍, doubled) are growth of 100 percent +-50.
 两位数/double digits is 10 percent, precision 0, comparator ">=" (also after 超过/more than).
-Hedges set the comparator: see PREFIX_HEDGES and SUFFIX_HEDGES (以上 -> ">", or more -> ">=").
+Hedges set the comparator: see PREFIX_HEDGES and SUFFIX_HEDGES (以上 and or more -> ">=", 以下 -> "<=":
+Chinese statistical usage includes the bound).
 Anything else raises NumberParseError: full-width digits, two numbers, conflicting hedges, no number.
 """
 
