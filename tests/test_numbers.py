@@ -617,3 +617,36 @@ def test_dataset_units_are_the_descriptors() -> None:
         if f["name"] == "unit"
     ]
     assert set(DATASET_UNITS) == set(unit["categories"]) == set(unit["constraints"]["enum"])
+
+
+def _curation_hedge_table() -> list[tuple[str, str, str]]:
+    """(comparator, form, example) of every row of CURATION.md's hedge table."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "CURATION.md").read_text(encoding="utf-8")
+    section = text[text.index("### Hedges") :]
+    section = section[: section.index("\n### ", 1)]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`") and cells[0] != "`comparator`":
+            rows.append((cells[0].strip("`"), cells[1], cells[2]))
+    return rows
+
+
+HEDGE_TABLE = _curation_hedge_table()
+
+
+def test_the_hedge_table_covers_the_hedges_used() -> None:
+    forms = {form for _, form, _ in HEDGE_TABLE}
+    used = {"近", "约", "超", "超过", "突破", "多", "以上", "上千", "nearly", "about", "more than", "exceed"}
+    assert used <= forms, used - forms
+    assert len(HEDGE_TABLE) >= 30
+
+
+@pytest.mark.parametrize(("comparator", "form", "example"), HEDGE_TABLE)
+def test_each_hedge_of_the_curation_table_parses_to_its_comparator(
+    comparator: str, form: str, example: str
+) -> None:
+    assert form in example
+    assert parse(example).comparator == comparator
