@@ -650,3 +650,18 @@ def test_each_hedge_of_the_curation_table_parses_to_its_comparator(
 ) -> None:
     assert form in example
     assert parse(example).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("ranking fifth", 5), ("ranked 3rd", 3), ("排名第五", 5), ("居全国第5位", 5), ("位居第十二", 12)],
+)
+def test_ranks_read_only_after_a_ranking_word_or_di(text: str, rank: int) -> None:
+    n = parse(text)
+    assert (n.value, n.precision, n.comparator, n.unit) == (rank, 0.0, "=", "rank")
+
+
+def test_a_bare_ordinal_is_not_a_rank() -> None:
+    with pytest.raises(NumberParseError):
+        parse("fifth")
+    assert parse("one fifth").unit == "fraction"

@@ -99,6 +99,11 @@ EN_ORDINALS = {
     "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
+#: English ordinals read as a rank after a ranking verb only (ranking fifth -> rank 5).
+RANK_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
 EN_NUMBER_WORDS = set(EN_UNITS) | set(EN_TENS) | set(EN_SCALES) | {"hundred"}
 
 COUNTER_WHITELIST = ("千瓦时", "千瓦", "千克", "千米")
