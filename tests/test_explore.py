@@ -128,11 +128,18 @@ def test_cite_shows_discrepancies_beside_what_they_concern(ds: Any) -> None:
     disc = ds.discrepancies
     on_mentions = disc[disc["resource"] == "mentions"]
     if len(on_mentions):
-        d = on_mentions.iloc[0]
-        oid = ds.mentions.set_index("mention_id").loc[d["target"], "observation_id"]
-        rec = cite_record(ds, oid)
-        quote = next(q for s in rec["sources"] for q in s["quotes"] if q["mention_id"] == d["target"])
-        assert d["discrepancy_id"] in {x["discrepancy_id"] for x in quote["discrepancies"]}
+        # a record may name several mentions: the quote of each shows it
+        d = next((r for _, r in on_mentions.iterrows() if len(r["target"].split()) > 1), on_mentions.iloc[0])
+        for mid in d["target"].split():
+            oid = ds.mentions.set_index("mention_id").loc[mid, "observation_id"]
+            rec = cite_record(ds, oid)
+            quote = next(q for s in rec["sources"] for q in s["quotes"] if q["mention_id"] == mid)
+            assert d["discrepancy_id"] in {x["discrepancy_id"] for x in quote["discrepancies"]}
+    on_observations = disc[(disc["resource"] == "observations") & disc["target"].str.contains(" ")]
+    if len(on_observations):
+        d = on_observations.iloc[0]
+        for oid in d["target"].split():
+            assert d["discrepancy_id"] in {x["discrepancy_id"] for x in cite_record(ds, oid)["discrepancies"]}
     on_relations = disc[disc["resource"] == "relations"]
     if len(on_relations):
         d = on_relations.iloc[0]
@@ -477,3 +484,14 @@ def test_datasheet_fixes(datasheet: Path, ds: Any) -> None:
     assert 'id="ytick_' in svgs["before-after"]
     # regional shares: no axis claiming one scale for different denominators
     assert "national total or of the region" not in svgs["regional-shares"]
+
+
+def test_facts_filter_by_status(ds: Any) -> None:
+    targets = ds.facts(status="target")
+    assert len(targets) and (targets["status"] == "target").all()
+    both = ds.facts(status="target,forecast")
+    assert set(both["status"]) == {"target", "forecast"}
+    assert len(ds.facts(status="actual")) + len(both) == len(ds.facts())
+    with pytest.raises(ValueError, match="no status"):
+        ds.facts(status="planned")
+    assert ds.cite("O1359").attrs["observation"]["status"] == "target"

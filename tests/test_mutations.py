@@ -44,6 +44,27 @@ OBS_UNIT = {r["observation_id"]: INDICATORS[r["indicator_id"]]["unit"] for r in 
 MENTIONED = {r["observation_id"] for r in BASE["mentions"]}
 
 
+def _all_nearly() -> set[str]:
+    """Observations `~` whose every quote reads `~` (near, nearly, about …)."""
+    from miitdata.numbers import parse
+
+    hedges: dict[str, set[str]] = {}
+    for m in BASE["mentions"]:
+        try:
+            comparator = parse(m["value_text"]).comparator
+        except ValueError:
+            comparator = "?"
+        hedges.setdefault(m["observation_id"], set()).add(comparator)
+    return {
+        r["observation_id"]
+        for r in BASE["observations"]
+        if r["comparator"] == "~" and hedges.get(r["observation_id"]) == {"~"}
+    }
+
+
+ALL_NEARLY = _all_nearly()
+
+
 def pick(rows: list[dict[str, str]], ok: Callable[[dict[str, str]], bool] = lambda r: True) -> list[int]:
     return [i for i, r in enumerate(rows) if ok(r)]
 
@@ -126,6 +147,63 @@ def stale_discrepancy(rows: Rows, i: int) -> tuple[str, int]:
 def missing_discrepancy_target(rows: Rows, i: int) -> tuple[str, int]:
     rows["discrepancies"][i]["target"] = "M999-9999"
     return "discrepancies", i
+
+
+def value_offset_shifted(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["value_start"], m["value_end"] = str(int(m["value_start"]) - 1), str(int(m["value_end"]) - 1)
+    return "mentions", i
+
+
+def value_span_outside(rows: Rows, i: int) -> tuple[str, int]:
+    m = rows["mentions"][i]
+    m["value_end"] = str(int(m["end"]) + 1)
+    return "mentions", i
+
+
+def status_unknown(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["status"] = "planned"
+    return "observations", i
+
+
+def record_with_missing_id(rows: Rows, i: int) -> tuple[str, int]:
+    d = rows["discrepancies"][i]
+    d["target"] = d["target"] + " O9999" if d["resource"] == "observations" else d["target"] + " M999-9999"
+    return "discrepancies", i
+
+
+def repeated_mention(rows: Rows, i: int) -> tuple[str, int]:
+    rows["mentions"].append({**rows["mentions"][i], "mention_id": "M999-9999"})
+    return "mentions", len(rows["mentions"]) - 1
+
+
+def repeated_observation(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"].append({**rows["observations"][i], "observation_id": "O9999"})
+    return "observations", len(rows["observations"]) - 1
+
+
+def other_event(rows: Rows, i: int) -> tuple[str, int]:
+    j = _obs_index(rows, rows["mentions"][i]["observation_id"])
+    events = [e["event_id"] for e in rows["events"]]
+    obs = rows["observations"][j]
+    obs["event_id"] = next(e for e in events if e != obs["event_id"])
+    return "mentions", i
+
+
+def exact_though_hedged(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["comparator"] = "="
+    return "observations", i
+
+
+def repeated_member(rows: Rows, i: int) -> tuple[str, int]:
+    r = rows["regions"][i]
+    r["members"] = r["members"] + " " + r["members"].split()[0]
+    return "regions", i
+
+
+def repeated_discrepancy(rows: Rows, i: int) -> tuple[str, int]:
+    rows["discrepancies"].append({**rows["discrepancies"][i], "discrepancy_id": "D998"})
+    return "discrepancies", len(rows["discrepancies"]) - 1
 
 
 def expected_contradicts_waiver(rows: Rows, i: int) -> tuple[str, int]:
@@ -234,6 +312,41 @@ MUTATIONS: dict[str, tuple[str, list[int], Callable[[Rows, int], tuple[str, int]
         missing_discrepancy_target,
         "discrepancy-invalid",
     ),
+    "record-target": (
+        "discrepancies",
+        pick(BASE["discrepancies"], lambda d: d["resource"] in ("mentions", "observations")),
+        record_with_missing_id,
+        "discrepancy-invalid",
+    ),
+    "value-offset": ("mentions", pick(BASE["mentions"]), value_offset_shifted, "value-offset-mismatch"),
+    "value-span": ("mentions", pick(BASE["mentions"]), value_span_outside, "value-offset-mismatch"),
+    "status": ("observations", pick(BASE["observations"]), status_unknown, "constraint-error"),
+    "duplicate-mention": ("mentions", pick(BASE["mentions"]), repeated_mention, "duplicate-mention"),
+    "duplicate-observation": (
+        "observations",
+        pick(BASE["observations"]),
+        repeated_observation,
+        "duplicate-observation",
+    ),
+    "event-mismatch": ("mentions", pick(BASE["mentions"]), other_event, "event-mismatch"),
+    "comparator-hedges": (
+        "observations",
+        pick(BASE["observations"], lambda r: r["observation_id"] in ALL_NEARLY),
+        exact_though_hedged,
+        "comparator-contradicts-hedges",
+    ),
+    "member-repeated": (
+        "regions",
+        pick(BASE["regions"], lambda r: bool(r["members"])),
+        repeated_member,
+        "member-repeated",
+    ),
+    "duplicate-discrepancy": (
+        "discrepancies",
+        pick(BASE["discrepancies"], lambda d: not d["error_type"]),
+        repeated_discrepancy,
+        "duplicate-discrepancy",
+    ),
     "expected-vs-waiver": (
         "relations",
         pick(BASE["relations"], lambda r: r["expected"] != "holds"),
@@ -311,3 +424,19 @@ def test_csv_rows_are_unchanged_by_the_reader(tmp_path: Path) -> None:
         write_rows(pkg.parent / "data" / f"{res}.csv", headers[res], rows[res])
         assert (pkg.parent / "data" / f"{res}.csv").read_bytes() == before, res
     assert csv  # the csv module is the reader under test
+
+
+def test_a_record_waives_nothing_and_is_never_stale() -> None:
+    """A discrepancy row with a blank error_type documents a problem: it is neither used nor stale."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = copy_package(Path(tmp))
+        headers, rows = load_rows(pkg)
+        mids = [m["mention_id"] for m in rows["mentions"][:3]]
+        rows["discrepancies"].append({
+            "discrepancy_id": "D998", "resource": "mentions", "target": " ".join(mids), "error_type": "",
+            "kind": "typo", "explanation": "a record of three quotes",
+        })  # fmt: skip
+        write_rows(pkg.parent / "data" / "discrepancies.csv", headers["discrepancies"], rows["discrepancies"])
+        report = miitdata.validate(str(pkg))
+    assert report.valid, [e.to_dict() for e in report.errors]
+    assert not any(e.waived_by == "D998" for e in report.known)

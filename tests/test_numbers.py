@@ -98,7 +98,7 @@ LITERALS: list[tuple[str, float, float, str, str | None]] = [
     ("一半", 0.5, 0, "=", F),
     ("445个", 445, 0.5, "=", None),
     ("近三成", 0.3, 0.05, "~", F),
-    ("三成以上", 0.3, 0.05, ">", F),
+    ("三成以上", 0.3, 0.05, ">=", F),
     ("近45%", 45, 0.5, "~", P),
     ("25个", 25, 0.5, "=", None),
     ("近10万亿元", 1e13, 5e11, "~", Y),
@@ -127,7 +127,7 @@ LITERALS: list[tuple[str, float, float, str, str | None]] = [
     ("31个", 31, 0.5, "=", None),
     ("29个", 29, 0.5, "=", None),
     ("10个", 10, 0.5, "=", None),
-    ("9.6%以上", 9.6, 0.05, ">", P),
+    ("9.6%以上", 9.6, 0.05, ">=", P),
     ("20个", 20, 0.5, "=", None),
     ("15个", 15, 0.5, "=", None),
     ("20.2%", 20.2, 0.05, "=", P),
@@ -228,7 +228,7 @@ LITERALS: list[tuple[str, float, float, str, str | None]] = [
     ("不低于10%", 10, 0.5, ">=", P),
     ("不到5%", 5, 0.5, "<", P),
     ("不超过3%", 3, 0.5, "<=", P),
-    ("5%以下", 5, 0.5, "<", P),
+    ("5%以下", 5, 0.5, "<=", P),
     ("at most 3", 3, 0.5, "<=", None),
     ("near 50%", 50, 0.5, "~", P),
     ("25.5 10,000 yuan per person", 255000, 500, "=", YP),
@@ -462,7 +462,7 @@ def test_canonical_hedges(comparator: str, lang: str) -> None:
         ("近七成", "~"),
         ("nearly doubled", "~"),
         ("more than doubled", ">"),
-        ("三成以上", ">"),
+        ("三成以上", ">="),
         ("100 or more", ">="),
     ],
 )
@@ -617,3 +617,51 @@ def test_dataset_units_are_the_descriptors() -> None:
         if f["name"] == "unit"
     ]
     assert set(DATASET_UNITS) == set(unit["categories"]) == set(unit["constraints"]["enum"])
+
+
+def _curation_hedge_table() -> list[tuple[str, str, str]]:
+    """(comparator, form, example) of every row of CURATION.md's hedge table."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "CURATION.md").read_text(encoding="utf-8")
+    section = text[text.index("### Hedges") :]
+    section = section[: section.index("\n### ", 1)]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`") and cells[0] != "`comparator`":
+            rows.append((cells[0].strip("`"), cells[1], cells[2]))
+    return rows
+
+
+HEDGE_TABLE = _curation_hedge_table()
+
+
+def test_the_hedge_table_covers_the_hedges_used() -> None:
+    forms = {form for _, form, _ in HEDGE_TABLE}
+    used = {"近", "约", "超", "超过", "突破", "多", "以上", "上千", "nearly", "about", "more than", "exceed"}
+    assert used <= forms, used - forms
+    assert len(HEDGE_TABLE) >= 30
+
+
+@pytest.mark.parametrize(("comparator", "form", "example"), HEDGE_TABLE)
+def test_each_hedge_of_the_curation_table_parses_to_its_comparator(
+    comparator: str, form: str, example: str
+) -> None:
+    assert form in example
+    assert parse(example).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("ranking fifth", 5), ("ranked 3rd", 3), ("排名第五", 5), ("居全国第5位", 5), ("位居第十二", 12)],
+)
+def test_ranks_read_only_after_a_ranking_word_or_di(text: str, rank: int) -> None:
+    n = parse(text)
+    assert (n.value, n.precision, n.comparator, n.unit) == (rank, 0.0, "=", "rank")
+
+
+def test_a_bare_ordinal_is_not_a_rank() -> None:
+    with pytest.raises(NumberParseError):
+        parse("fifth")
+    assert parse("one fifth").unit == "fraction"

@@ -45,7 +45,8 @@ class Dataset:
         person reads it (`display`: `≈ 100,000 亿元`, `19.21%`) and how many sources state it.
 
         Filters are those of `miitdata show` (`miitdata.query.filters.Filters`): `indicator`, `region`,
-        `period`, `event`, `source`; ids or names (Chinese or English), case-insensitive; region names
+        `period`, `event`, `source`, `status` (actual, estimate, forecast, target);
+        ids or names (Chinese or English), case-insensitive; region names
         also without their generic suffix (`West`, `西部`, `四川`); `period` keeps the periods lying within
         it. A value naming nothing raises `miitdata.query.filters.FilterError` (a ValueError).
         """

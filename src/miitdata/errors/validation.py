@@ -180,6 +180,27 @@ class MemberUnknown(ContentError):
 
 
 @register
+class DuplicateObservation(ContentError):
+    code, title = "duplicate-observation", "Duplicate observation"
+    description = "Two observations have the same indicator, region, period, status and event."
+    template = "{observation_id} repeats {first} (same indicator, region, period, status and event)"
+
+
+@register
+class MemberRepeated(ContentError):
+    code, title = "member-repeated", "Member repeated"
+    description = "A region's members name a region twice, or the region itself."
+    template = "members {members!r} name {member} {how}"
+
+
+@register
+class DuplicateDiscrepancy(ContentError):
+    code, title = "duplicate-discrepancy", "Duplicate discrepancy"
+    description = "Two discrepancy rows have the same resource, target, error_type and kind."
+    template = "{discrepancy_id} repeats {first} (same resource, target, error_type and kind)"
+
+
+@register
 class IsoCodeInvalid(ContentError):
     code, title = "iso-code-invalid", "ISO code invalid"
     description = "An ISO 3166-2 code that pycountry does not know, or that differs from region_id."
@@ -243,6 +264,16 @@ class ValueTextNotInQuote(ProvenanceError):
 
 
 @register
+class ValueOffsetMismatch(ProvenanceError):
+    code, title = "value-offset-mismatch", "Value offsets mismatch"
+    description = (
+        "A mention's text[value_start:value_end] is not its value_text, or the value span is not inside"
+        " [start, end)."
+    )
+    template = "{problem}"
+
+
+@register
 class PrefixMismatch(ProvenanceError):
     code, title = "prefix-mismatch", "Prefix mismatch"
     description = "A mention's prefix is not the text just before start."
@@ -290,6 +321,29 @@ class MentionsDisagree(ConsistencyError):
     code, title = "mentions-disagree", "Mentions disagree"
     description = "Two mentions of one observation disagree with each other."
     template = "mentions {low} ({low_value:g}) and {high} ({high_value:g}) disagree"
+
+
+@register
+class DuplicateMention(ConsistencyError):
+    code, title = "duplicate-mention", "Duplicate mention"
+    description = "Two mentions have the same source, start, end and observation."
+    template = "{mention_id} repeats {first} (same source, span and observation)"
+
+
+@register
+class EventMismatch(ConsistencyError):
+    code, title = "event-mismatch", "Event mismatch"
+    description = "An observation's event_id differs from the event of a source that states it."
+    template = (
+        "{observation_id} is of event {event_id}, but {mention_id} quotes {source_id} of event {source_event}"
+    )
+
+
+@register
+class ComparatorContradictsHedges(ConsistencyError):
+    code, title = "comparator-contradicts-hedges", "Comparator contradicts hedges"
+    description = "An observation is exact (=) while every one of its quotes is hedged as approximate (~)."
+    template = "{observation_id} has comparator = but every quote of it reads ~ ({mentions})"
 
 
 @register

@@ -27,7 +27,7 @@ PREFIX_HEDGES: dict[str, str] = {
 
 #: Words after the number (after unit and counter): word -> comparator.
 SUFFIX_HEDGES: dict[str, str] = {
-    "以上": ">", "以下": "<", "左右": "~", "上下": "~", "以内": "<=", "有余": ">",
+    "以上": ">=", "以下": "<=", "左右": "~", "上下": "~", "以内": "<=", "有余": ">",
     "or more": ">=", "or above": ">=", "and above": ">=", "or so": "~", "or less": "<=", "or below": "<=",
     "and below": "<=",
 }  # fmt: skip
@@ -98,6 +98,11 @@ EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 
 EN_ORDINALS = {
     "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+#: English ordinals read as a rank after a ranking verb only (ranking fifth -> rank 5).
+RANK_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
 }  # fmt: skip
 EN_NUMBER_WORDS = set(EN_UNITS) | set(EN_TENS) | set(EN_SCALES) | {"hundred"}
 

@@ -18,6 +18,8 @@ Grammar of one number phrase (whitespace between parts is ignored, English is ca
             | 吨标准煤 tons of standard coal -> tonnes-sce
     counter = trailing CJK measure word (家 个 省市 个月 ...) or English words (enterprises, batches ...)
     suffix  = 以上 以下 左右 以内 or more or so ... (see SUFFIX_HEDGES)
+Ranks (unit rank, exact): a ranking verb and an ordinal (ranking fifth, ranked 3rd) or 第N with an
+optional 排名/位居/居全国 and 位/名 (排名第五, 居全国第5位); a bare ordinal (fifth) is not a rank.
 Also read: 是2012年的1.6倍 and 1.6 times that of 2012 (-> 1.6 times).
 
 Precision is half a unit of the last written digit times the scale (1.1万 -> 500; 11,000 -> 0.5).
@@ -26,7 +28,8 @@ Chinese and English numerals count like Arabic ones with their trailing scale ke
 10000 +-5000, 上千 -> 1000 +-500).  Fractions (1/4, 三分之一, 一半, one third) are exact (precision 0);
 n成 is n/10 +-0.05.  Doubling forms (翻一番, 增长一倍, doubled) are growth of 100 percent +-50.
 两位数/double digits is 10 percent, precision 0, comparator ">=" (also after 超过/more than).
-Hedges set the comparator: see PREFIX_HEDGES and SUFFIX_HEDGES (以上 -> ">", or more -> ">=").
+Hedges set the comparator: see PREFIX_HEDGES and SUFFIX_HEDGES (以上 and or more -> ">=", 以下 -> "<=":
+Chinese statistical usage includes the bound).
 Anything else raises NumberParseError: full-width digits, two numbers, conflicting hedges, no number.
 """
 
@@ -56,6 +59,7 @@ from miitdata.numbers.lexicon import (
     NUMBER_SUFFIX_HEDGES,
     PREFIX_HEDGES,
     PREFIX_RE,
+    RANK_ORDINALS,
     SLASH_RE,
     SUFFIX_HEDGES,
     SUFFIX_RE,
@@ -528,6 +532,12 @@ def parse(text: str) -> Number:
         parts = [parse(g[0] + g[1]), parse(g[2] + g[3])]
         return Number(parts[0].value + parts[1].value, 0.0, "=", None, text)
     try:
+        if (m := _RANK_RE.fullmatch(text.strip().lower())) is not None:
+            # "ranking fifth", "ranks 3rd", 排名第五, 居全国第5位: an ordinal position (unit rank), exact
+            word, digits, zh = m.group(1), m.group(2), m.group(3)
+            number = digits or zh
+            rank = RANK_ORDINALS[word] if word else int(number) if number.isdigit() else _zh_int(number)
+            return Number(float(rank), 0.0, "=", "rank", text)
         return _Parser(text).run()
     except _Fail as exc:
         raise NumberParseError(text, str(exc)) from None
@@ -535,6 +545,10 @@ def parse(text: str) -> Number:
         raise NumberParseError(text, f"malformed number ({exc})") from None
 
 
+_RANK_RE = re.compile(
+    r"(?:ranking|ranked|ranks|rank) (?:(" + "|".join(RANK_ORDINALS) + r")|([0-9]+)(?:st|nd|rd|th))"
+    r"|(?:排名|位居|位列|居全国|居)?第([一二三四五六七八九十]+|[0-9]+)(?:位|名)?"
+)
 _REGION_SUM_RE = re.compile(
     r"([一二两三四五六七八九十0-9]+)(省区?)([一二两三四五六七八九十0-9]+)(市|区)"
     r"|([a-z0-9]+)( provinces?) and ([a-z0-9]+)( cit(?:y|ies)| municipalit(?:y|ies))"

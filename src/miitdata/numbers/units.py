@@ -18,6 +18,7 @@ _CONVERSIONS: dict[tuple[str | None, str], Decimal] = {
     (None, "count"): Decimal(1),
     (None, "100m-yuan"): Decimal("1e-8"),  # an amount without a currency word: 近10万亿 (a headline)
     ("times", "times"): Decimal(1),
+    ("rank", "rank"): Decimal(1),  # an ordinal position: ranking fifth -> 5
     ("fraction", "times"): Decimal(1),
 }
 
@@ -29,12 +30,13 @@ def _scaled(x: float, factor: Decimal) -> float:
 
 def to_unit(number: Number, unit: str) -> tuple[float, float]:
     """(value, precision) converted to a dataset unit, one of: "percent", "percentage-points",
-    "100m-yuan" (亿元), "10k-yuan-per-person" (万元/人), "count", "times". Raises UnitError (a
+    "100m-yuan" (亿元), "10k-yuan-per-person" (万元/人), "count", "times", "rank". Raises UnitError (a
     NumberParseError) for impossible conversions (e.g. yuan -> percent, percent -> percentage-points).
 
     Allowed: percent -> percent; fraction -> percent (x100) or times (x1); percentage-points ->
     percentage-points; yuan -> 100m-yuan (/1e8); yuan-per-person -> 10k-yuan-per-person (/1e4);
-    times -> times; no unit -> count, or -> 100m-yuan for an amount written without 元 (近10万亿)."""
+    times -> times; rank -> rank; no unit -> count, or -> 100m-yuan for an amount written without 元
+    (近10万亿)."""
     if unit not in dataset_units():
         raise UnitError(
             number.text, f"unknown dataset unit {unit!r} (expected one of {', '.join(dataset_units())})"

@@ -289,6 +289,8 @@ def render_datasheet(ds: Dataset) -> str:
     add(_table(["indicator kind", "observations"], _counts_by(obs, "kind"), {1}))
     add(_table(["region level", "observations"], _counts_by(obs, "level"), {1}))
     add(_table(["comparator", "observations"], _counts_by(obs, "comparator"), {1}))
+    if "status" in obs.columns:  # 0.3+: actual, estimate, forecast, target
+        add(_table(["status", "observations"], _counts_by(obs, "status"), {1}))
     add("<h3>Sources</h3>")
     add(
         _table(
@@ -356,10 +358,13 @@ def render_datasheet(ds: Dataset) -> str:
         "Contributions follow <code>CURATION.md</code> and must pass <code>miitdata validate</code>.</p>"
     )
     add('<h2 id="discrepancies">8. Known discrepancies</h2>')
+    records = sum(1 for d in disc_rows if not _text(d[4]))
     add(
         f"<p>{format_number(len(disc_rows))} known errors or inconsistencies in the sources. "
-        "Each waives exactly "
-        "the validation failure it names; one that no longer matches a failure is itself an error.</p>"
+        "A row with an error type waives exactly "
+        "the validation failure it names; one that no longer matches a failure is itself an error. A row "
+        f"without one ({format_number(records)} of them) is a <em>record</em>: it documents a problem "
+        "of the ids it names and waives nothing.</p>"
     )
     add(_table(["id", "kind", "resource", "target", "error type", "explanation"], disc_rows))
     add('<h2 id="validate">9. How to validate</h2>')

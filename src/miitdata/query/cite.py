@@ -85,6 +85,8 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
         "period": row["period"],
         "value": row["value"],
         "comparator": comparator,
+        # actual, estimate, forecast or target; None for versions before 0.3 (no status column)
+        "status": row["status"] if "status" in row.index else None,
         "unit": unit,
         "display_en": format_value(row["value"], unit, comparator, "en"),
         "display_zh": format_value(row["value"], unit, comparator, "zh"),
@@ -111,13 +113,20 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
                 "operands": str(clean(r0["operands"]) or "").split(),
                 "statement": clean(r0["statement"]),
             }
+    # A discrepancy concerns each id of its (space-separated) target.
+    targets = disc["target"].fillna("").astype(str).str.split()
+    rel_ids = set(involved["relation_id"])
     obs_disc = disc[
-        ((disc["resource"] == "observations") & (disc["target"] == oid))
-        | ((disc["resource"] == "relations") & disc["target"].isin(set(involved["relation_id"])))
+        ((disc["resource"] == "observations") & targets.map(lambda ids: oid in ids))
+        | ((disc["resource"] == "relations") & targets.map(lambda ids: bool(rel_ids.intersection(ids))))
     ]
 
     mentions = ds.mentions[ds.mentions["observation_id"] == oid].sort_values(["source_id", "start"])
-    mention_disc = disc[(disc["resource"] == "mentions") & disc["target"].isin(set(mentions["mention_id"]))]
+    mention_ids = set(mentions["mention_id"])
+    mention_disc = disc[
+        (disc["resource"] == "mentions") & targets.map(lambda ids: bool(mention_ids.intersection(ids)))
+    ]
+    mention_targets = targets[mention_disc.index]
     src_cols = ["source_id", "title", "publisher", "date_published", "language", "kind", "machine_translated"]
     sources = ds.sources[src_cols]
     per_source: list[dict[str, Any]] = []
@@ -130,7 +139,8 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
             exact, value_text = q.get("exact") or "", q.get("value_text") or ""
             at = exact.find(value_text) if value_text else -1
             q["highlight"] = [at, at + len(value_text)] if at >= 0 else None
-            q["discrepancies"] = records(mention_disc[mention_disc["target"] == q["mention_id"]])
+            mid = q["mention_id"]
+            q["discrepancies"] = records(mention_disc[mention_targets.map(lambda ids, m=mid: m in ids)])
             q["citation"] = citation_text(source, q, oid, ds.version)
             quotes.append(q)
         per_source.append({**source, "quotes": quotes})

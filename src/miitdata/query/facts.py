@@ -25,6 +25,7 @@ FACT_COLUMNS = [
     "value",
     "unit",
     "display",
+    "status",
     "sources",
     "mentions",
     "indicator_id",
@@ -47,6 +48,10 @@ def labelled(ds: Dataset, obs: pd.DataFrame, lang: str) -> pd.DataFrame:
     out[["sources", "mentions"]] = out[["sources", "mentions"]].fillna(0).astype("Int64")
     out["unit"] = out["unit"].astype("string")
     out["comparator"] = out["comparator"].astype("string")
+    # actual, estimate, forecast or target (blank for versions before 0.3, which had no status)
+    if "status" not in out.columns:
+        out["status"] = None
+    out["status"] = out["status"].astype("string")
     out["display"] = [
         format_value(v, u, c, lang)
         for v, u, c in zip(out["value"], out["unit"], out["comparator"], strict=True)
@@ -66,6 +71,7 @@ MACHINE_COLUMNS = [
     "value",
     "unit",
     "display",
+    "status",
     "sources",
     "mentions",
     "event_id",

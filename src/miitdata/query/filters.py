@@ -1,7 +1,8 @@
 """The one definition of the filters of `Dataset.facts()`, `miitdata.query.facts.facts()` and `miitdata show`.
 
-Filters (`indicator`, `region`, `event`, `source`) accept an id or a name, Chinese or English, matched
-case-insensitively; region names also match without their generic suffix (`West`, `Western`,
+`status` keeps the figures of one status (actual, estimate, forecast, target; several separated
+by commas). Filters (`indicator`, `region`, `event`, `source`) accept an id or a name, Chinese or
+English, matched case-insensitively; region names also match without their generic suffix (`West`, `Western`,
 `西部`, `四川` and `CN-SC`/`Sichuan`/`四川省`). `period` selects the observations whose period lies
 within it (`2024` selects `2024-01/2024-02`; `2012/2021` selects the span and its two end years).
 A filter value that names nothing raises `FilterError` (a `ValueError`) with the closest names.
@@ -52,6 +53,7 @@ class Filters:
     period: str | None = None
     event: str | None = None
     source: str | None = None
+    status: str | None = None
 
     @classmethod
     def names(cls) -> list[str]:
@@ -74,7 +76,22 @@ class Filters:
             wanted = match(ds.sources, "source_id", self.source, "source")
             stated = ds.mentions.loc[ds.mentions["source_id"].isin(wanted), "observation_id"]
             obs = obs[obs["observation_id"].isin(set(stated))]
+        if self.status is not None:
+            wanted = status_values(self.status)
+            obs = obs[obs["status"].isin(wanted)] if "status" in obs.columns else obs.iloc[0:0]
         return obs
+
+
+STATUSES = ("actual", "estimate", "forecast", "target")
+
+
+def status_values(wanted: str) -> list[str]:
+    """The statuses `wanted` names: one of STATUSES or several separated by commas."""
+    names = [w.strip().lower() for w in wanted.split(",") if w.strip()]
+    unknown = [n for n in names if n not in STATUSES]
+    if unknown or not names:
+        raise FilterError(f"no status {wanted!r} (statuses: {', '.join(STATUSES)})")
+    return names
 
 
 def _casefold(series: pd.Series) -> pd.Series:

@@ -47,6 +47,8 @@ def format_value(value: float, unit: str | None, comparator: str | None = "=", l
     """A value with its comparator and unit as a person reads it: `≈ 100,000 亿元`, `> 30%`, `1.6×`."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    if unit == "rank":  # an ordinal position: No. 5 / 第5位
+        return f"No. {format_number(value)}" if lang == "en" else f"第{format_number(value)}位"
     sign = COMPARATOR_SIGNS.get(str(comparator) if comparator is not None else "=", f"{comparator} ")
     en, zh = UNIT_SUFFIXES.get(str(unit), (f" {unit}", f" {unit}"))
     return f"{sign}{format_number(value)}{en if lang == 'en' else zh}"

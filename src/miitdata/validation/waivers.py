@@ -1,5 +1,8 @@
 """Known discrepancies: a `discrepancies` row with an `error_type` waives exactly that failure on one row.
 
+A row with a blank `error_type` is a *record*: it documents a problem (of one or several ids) and
+waives nothing, so it is never stale.
+
 A waiver that matches no failure of a layer that ran is itself an error (`stale-discrepancy`), so a
 known problem that was fixed, or renamed, can never hide a new one.
 """
@@ -25,6 +28,8 @@ def apply_waivers(ctx: Context, layers: list[str]) -> tuple[list[Error], list[Er
     for row, did, resource, target, error_type, explanation in table[
         ["discrepancy_id", "resource", "target", "error_type", "explanation"]
     ].itertuples(name=None):
+        if not isinstance(error_type, str) or not error_type:
+            continue  # a record: documents a problem, waives nothing
         waivers[(str(resource), str(target), str(error_type))] = (int(row), str(did), str(explanation))
     used: set[str] = set()
     errors: list[Error] = []

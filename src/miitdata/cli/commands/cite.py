@@ -78,7 +78,13 @@ def _print_citation(record: dict[str, Any]) -> None:
     shown = escape(o["display_en"])
     if o["display_zh"] != o["display_en"]:
         shown += f"[/]  /  [bold]{escape(o['display_zh'])}"
-    con.print(f"  [bold]{shown}[/]   [dim]event {o['event_id']}[/]", soft_wrap=True)
+    status = o.get("status")
+    label = (
+        f"   [bold magenta]{escape(str(status))} (not an actual figure)[/]"
+        if status and status != "actual"
+        else ""
+    )
+    con.print(f"  [bold]{shown}[/]{label}   [dim]event {o['event_id']}[/]", soft_wrap=True)
     if o.get("note"):
         con.print(f"  [dim]note: {escape(str(o['note']))}[/]", soft_wrap=True)
     if record["derivation"]:

@@ -50,6 +50,14 @@ def show(
             "--source", "-s", help="Only facts this source states (S000 … S004).", show_default=False
         ),
     ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="Only facts of this status: actual, estimate, forecast, target (several: comma-separated).",
+            show_default=False,
+        ),
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the labels and units.")] = Lang.en,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format: table, csv, json.")
@@ -71,7 +79,9 @@ def show(
 
     allow(format, Format.table, Format.text, Format.csv, Format.json)
     ds = load_dataset(package)
-    filters = Filters(indicator=indicator, region=region, period=period, event=event, source=source)
+    filters = Filters(
+        indicator=indicator, region=region, period=period, event=event, source=source, status=status
+    )
     frame = facts(ds, filters, lang.value)
     if format is Format.json:
         sys.stdout.write(json_text(records(frame[MACHINE_COLUMNS])))

@@ -4,7 +4,9 @@ For every mention: `miitdata.numbers` parses `value_text`; converted to the indi
 equal the mention's `value` within the precision it was written with (1.1万 is 11 000 ± 500).
 Each mention's value and comparator must agree with its observation's, and the mentions of one
 observation with each other. Observations that are not derived must be stated by some mention;
-derived ones by none.
+derived ones by none. No two mentions quote the same span of one source for one observation; an
+observation's event is the event of every source quoting it; an observation is not `=` when every
+quote of it is hedged `~`.
 
 Vectorised: each distinct (value_text, unit) is parsed once, each distinct observation looked up
 once; the comparisons run column-wise (numpy) and Python loops only over the rows that fail.
@@ -27,11 +29,17 @@ from miitdata.validation.readings import (
 
 CODES = (
     "value-text-unparsed", "value-text-mismatch", "mention-disagrees", "mentions-disagree",
-    "observation-unmentioned", "derived-mentioned",
+    "observation-unmentioned", "derived-mentioned", "duplicate-mention", "event-mismatch",
+    "comparator-contradicts-hedges",
 )  # fmt: skip
 
 
 def run(ctx: Context) -> None:
+    check_mention_rows(ctx)
+    _run(ctx)
+
+
+def _run(ctx: Context) -> None:
     import numpy as np
     import pandas as pd
 
@@ -149,4 +157,67 @@ def run(ctx: Context) -> None:
                 oid,
                 observation_id=oid,
                 derived_by=derived,
+            )
+
+
+def check_mention_rows(ctx: Context) -> None:
+    """duplicate-mention, event-mismatch and comparator-contradicts-hedges (row loops over mentions)."""
+    mentions, obs = ctx.typed.get("mentions"), ctx.typed.get("observations")
+    if mentions is None or obs is None:
+        return
+    sources = ctx.typed.get("sources")
+    for check in ("duplicate-mention", "event-mismatch"):
+        ctx.check(check, "mentions")
+    ctx.check("comparator-contradicts-hedges", "observations")
+    source_event = (
+        {s: e for s, e in records(sources, ["source_id", "event_id"], index=False) if isinstance(e, str)}
+        if sources is not None and "event_id" in sources.columns
+        else {}
+    )
+    facts = {
+        oid: (int(row), event, comparator)
+        for row, oid, event, comparator in records(obs, ["observation_id", "event_id", "comparator"])
+    }
+    read = readings(ctx)
+    first: dict[tuple[Any, ...], Any] = {}
+    hedges: dict[Any, list[tuple[Any, Any]]] = {}
+    cols = ["mention_id", "observation_id", "source_id", "start", "end"]
+    for (row, mid, oid, sid, start, end), comparator in zip(
+        records(mentions, cols), read.comparator.tolist(), strict=True
+    ):
+        key = (sid, start, end, oid)
+        if all(isinstance(v, str) for v in (sid, oid)) and key in first:
+            ctx.error(
+                "duplicate-mention", "mentions", int(row), "start", mid, mention_id=mid, first=first[key]
+            )
+        else:
+            first.setdefault(key, mid)
+        if oid not in facts:
+            continue  # a foreign-key error
+        hedges.setdefault(oid, []).append((mid, comparator))
+        o_event, s_event = facts[oid][1], source_event.get(sid)
+        if isinstance(o_event, str) and s_event is not None and s_event != o_event:
+            ctx.error(
+                "event-mismatch",
+                "mentions",
+                int(row),
+                "observation_id",
+                mid,
+                observation_id=oid,
+                event_id=o_event,
+                mention_id=mid,
+                source_id=sid,
+                source_event=s_event,
+            )
+    for oid, quoted in hedges.items():
+        row, _, comparator = facts[oid]
+        if comparator == "=" and all(c == "~" for _, c in quoted):
+            ctx.error(
+                "comparator-contradicts-hedges",
+                "observations",
+                row,
+                "comparator",
+                oid,
+                observation_id=oid,
+                mentions=" ".join(str(m) for m, _ in quoted),
             )

@@ -4,7 +4,9 @@ Imported only when the content layer runs (pandas and pandera are heavy).
 
 Each pandera check is named after the error type it raises, so a failure maps to one stable code.
 The structural rules (types, keys, vocabularies) are not repeated here: they come from
-`datapackage.json` in the structure layer.
+`datapackage.json` in the structure layer. Three rules over rows are plain Python: no duplicate
+observation (indicator, region, period, status, event), no repeated region member, no duplicate
+discrepancy (resource, target, error_type, kind).
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from pandera.typing import Series
 
 from miitdata.errors import lookup
 from miitdata.numbers.periods import PeriodError, parse_period
-from miitdata.validation.context import Context
+from miitdata.validation.context import Context, records
 from miitdata.vocab import comparators
 
 CODES = (
     "period-invalid", "comparator-invalid", "value-out-of-range", "share-out-of-range", "count-not-integral",
-    "range-invalid", "member-unknown", "iso-code-invalid", "derived-not-derived",
+    "range-invalid", "member-unknown", "iso-code-invalid", "derived-not-derived", "duplicate-observation",
+    "member-repeated", "duplicate-discrepancy",
 )  # fmt: skip
 
 
@@ -185,6 +188,75 @@ def run(ctx: Context) -> None:
             model.validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:
             _report(ctx, name, frame, exc.failure_cases)
+    _check_duplicate_observations(ctx)
+    _check_members_repeated(ctx)
+    _check_duplicate_discrepancies(ctx)
+
+
+def _first_of_keys(
+    ctx: Context, resource: str, key: str, columns: list[str], code: str, blank_ok: bool = False
+) -> None:
+    """Report every row whose `columns` repeat those of an earlier row (rows with a missing cell skip)."""
+    frame = ctx.typed.get(resource)
+    if frame is None or not all(c in frame.columns for c in columns):
+        return
+    ctx.check(code, resource)
+    first: dict[tuple[Any, ...], Any] = {}
+    for row, rid, *values in records(frame, [key, *columns]):
+        cells = tuple("" if blank_ok and not isinstance(v, str) else v for v in values)
+        if any(not isinstance(v, str) for v in cells):
+            continue  # a missing cell: a structure error (or, when blank_ok, blank counts as a value)
+        if cells in first:
+            ctx.error(code, resource, int(row), key, rid, **{key: rid, "first": first[cells]})
+        else:
+            first[cells] = rid
+
+
+def _check_duplicate_observations(ctx: Context) -> None:
+    """No two observations of the same indicator, region, period, status and event."""
+    _first_of_keys(
+        ctx,
+        "observations",
+        "observation_id",
+        ["indicator_id", "region_id", "period", "status", "event_id"],
+        "duplicate-observation",
+    )
+
+
+def _check_duplicate_discrepancies(ctx: Context) -> None:
+    """No two discrepancy rows with the same resource, target, error_type (blank counts) and kind."""
+    _first_of_keys(
+        ctx,
+        "discrepancies",
+        "discrepancy_id",
+        ["resource", "target", "error_type", "kind"],
+        "duplicate-discrepancy",
+        blank_ok=True,
+    )
+
+
+def _check_members_repeated(ctx: Context) -> None:
+    """A region's members name each region at most once, and never the region itself."""
+    regions = ctx.typed.get("regions")
+    if regions is None:
+        return
+    ctx.check("member-repeated", "regions")
+    for row, rid, members in records(regions, ["region_id", "members"]):
+        if not isinstance(members, str):
+            continue
+        names = members.split()
+        repeated = sorted({m for m in names if names.count(m) > 1})
+        for member, how in [(m, "twice") for m in repeated] + [(rid, "(the region itself)")] * (rid in names):
+            ctx.error(
+                "member-repeated",
+                "regions",
+                int(row),
+                "members",
+                rid,
+                members=members,
+                member=member,
+                how=how,
+            )
 
 
 def _report(ctx: Context, name: str, frame: pd.DataFrame, failures: pd.DataFrame) -> None:

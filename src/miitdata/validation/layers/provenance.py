@@ -1,7 +1,9 @@
 """Layer 3, provenance: the raw sources are the bytes we think they are, and every quote is where it says.
 
 For each source: the file exists and its sha256 matches. For each mention: 0 <= start < end <= len(text),
-exact == text[start:end], value_text is inside exact, prefix/suffix equal the 16 code points around it.
+exact == text[start:end], value_text is inside exact,
+text[value_start:value_end] == value_text with start <= value_start < value_end <= end (when the
+table has the columns), prefix/suffix equal the 16 code points around it.
 Offsets are Unicode code points into the text decoded as UTF-8 with newlines untouched.
 """
 
@@ -84,6 +86,29 @@ def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
         if suspect:
             for values in records(chunk.iloc[suspect], cols):
                 _check_mention(ctx, texts, *values)
+    if "value_start" in mentions.columns and "value_end" in mentions.columns:
+        _check_value_offsets(ctx, texts, mentions)
+
+
+def _check_value_offsets(ctx: Context, texts: dict[str, str], mentions: pd.DataFrame) -> None:
+    """text[value_start:value_end] == value_text, and the value span lies inside [start, end)."""
+    ctx.check("value-offset-mismatch", "mentions")
+    cols = ["mention_id", "source_id", "start", "end", "value_start", "value_end", "value_text"]
+    for row, mid, sid, start, end, vstart, vend, value_text in records(mentions, cols):
+        text = texts.get(str(sid))
+        numbers = (start, end, vstart, vend)
+        if text is None or not isinstance(value_text, str):
+            continue  # unknown source or missing value_text: reported by other checks
+        if not all(isinstance(n, (int, float)) and n == n for n in numbers):
+            continue  # a missing or mistyped offset: a structure error already
+        start, end, vstart, vend = (int(n) for n in numbers)
+        if not start <= vstart < vend <= end:
+            problem = f"value span [{vstart}, {vend}) is not inside the quote [{start}, {end})"
+        elif text[vstart:vend] != value_text:
+            problem = f"text[{vstart}:{vend}] is {text[vstart:vend]!r}, value_text is {value_text!r}"
+        else:
+            continue
+        ctx.error("value-offset-mismatch", "mentions", int(row), "value_start", mid, problem=problem)
 
 
 CHUNK = 65536  # rows per fast pass: bounds the Python strings alive at once
@@ -179,7 +204,7 @@ def _check_mention(
 
 CODES = (
     "source-missing", "source-hash-mismatch", "source-not-utf8", "offset-out-of-range", "quote-mismatch",
-    "value-text-not-in-quote", "prefix-mismatch", "suffix-mismatch",
+    "value-text-not-in-quote", "prefix-mismatch", "suffix-mismatch", "value-offset-mismatch",
 )  # fmt: skip
 
 

@@ -269,16 +269,24 @@ def _check_discrepancy_targets(ctx: Context) -> None:
     ids: dict[str, set[object]] = {}  # the ids the discrepancies name that exist
     for name, key in keys.items():
         if name in ctx.typed:
-            named = [t for _, _, r, t in rows if isinstance(r, str) and r == name and isinstance(t, str)]
+            named = [
+                i
+                for _, _, r, t in rows
+                if isinstance(r, str) and r == name and isinstance(t, str)
+                for i in t.split()
+            ]
             column = ctx.typed[name][key].dropna()
             ids[name] = set(column[column.isin(named)].tolist()) if named else set()
     for row, did, resource, target in rows:
-        if isinstance(resource, str) and resource in ids and target not in ids[resource]:
-            ctx.error(
-                "discrepancy-invalid",
-                "discrepancies",
-                int(row),
-                "target",
-                did,
-                note=f"discrepancy {did} concerns {resource} {target!r}, which does not exist",
-            )
+        if not (isinstance(resource, str) and resource in ids and isinstance(target, str)):
+            continue
+        for one in target.split():  # a record may name several ids: each must exist
+            if one not in ids[resource]:
+                ctx.error(
+                    "discrepancy-invalid",
+                    "discrepancies",
+                    int(row),
+                    "target",
+                    did,
+                    note=f"discrepancy {did} concerns {resource} {one!r}, which does not exist",
+                )
