@@ -34,13 +34,12 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from miitdata.atomic import atomic_path
 from miitdata.errors import PackageError
 from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
@@ -156,29 +155,26 @@ def write_tables(
     `numeric` names the number/integer columns of each table: the XLSX export stores their cells as
     spreadsheet numbers where that reads back to the same text (see `_xlsx_number`)."""
     if format in DIRECTORY_FORMATS:
-        if out.exists() and not out.is_dir():
-            raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
-        out.mkdir(parents=True, exist_ok=True)
+        _check_export_dir(out, format)
         suffix = "csv" if format == "csv" else "parquet"
         writer = _write_csv if format == "csv" else _write_parquet
-        written = []
-        for name, table in tables.items():
-            target = out / f"{name}.{suffix}"
-            with _atomic(target) as tmp:
-                writer(tmp, table, meta)
+        names = [f"{name}.{suffix}" for name in tables]
+        # The whole directory is written beside `out`, then swapped in: never old and new tables mixed.
+        with atomic_path(out, directory=True) as tmp:
+            for name, table in tables.items():
+                target = tmp / f"{name}.{suffix}"
+                writer(target, table, meta)
                 if format == "parquet":
-                    pin_parquet(tmp)  # no pyarrow version in the bytes (outputs/reproducible.py)
-            written.append(target)
-        index = out / INDEX
-        with _atomic(index) as tmp:
+                    pin_parquet(target)  # no pyarrow version in the bytes (outputs/reproducible.py)
             doc = {**meta, "format": format, "resources": list(tables)}
-            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        return [*written, index]
+            (tmp / INDEX).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            tmp.chmod(0o777 & ~_umask())
+        return [*(out / n for n in names), out / INDEX]
     if out.is_dir():
         raise PackageError("output-invalid", f"{format} exports to a file; this is a directory", str(out))
     if not out.parent.is_dir():
         raise PackageError("output-invalid", "the output's directory does not exist", str(out))
-    with _atomic(out) as tmp:
+    with atomic_path(out) as tmp:
         if format == "xlsx":
             _write_xlsx(tmp, tables, meta, numeric or {})
         else:
@@ -188,19 +184,27 @@ def write_tables(
     return [out]
 
 
-@contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
-    """Write to a temporary file next to `target`, then rename it over `target` (never a half file)."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        tmp.unlink()
-        yield tmp
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _check_export_dir(out: Path, format: str) -> None:
+    """A directory export replaces `out` as a whole: refuse a file, a missing parent, and a non-empty
+    directory that is not an export written before (it has `_miitdata.json`)."""
+    if out.exists() and not out.is_dir():
+        raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
+    if not out.parent.is_dir():
+        if out.parent.exists():
+            raise PackageError("output-invalid", "the output's parent is not a directory", str(out))
+        out.parent.mkdir(parents=True)
+    if out.is_dir() and any(out.iterdir()) and not (out / INDEX).is_file():
+        raise PackageError(
+            "output-invalid",
+            f"a non-empty directory that is not a miitdata export (no {INDEX}); refusing to replace it",
+            str(out),
+        )
 
 
 def _csv_line(cells: list[str | None]) -> str:

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 ROW_CHECKS = ("blank-row", "extra-cell", "missing-cell")
-csv.field_size_limit(2**31 - 1)
 
 
 def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
