@@ -36,6 +36,11 @@ class Dataset:
         at = f" @ {self.rev}" if self.rev else ""
         return f"<miitdata {self.version}{at} {self.path}: {counts}>"
 
+    def with_rev(self, rev: str) -> Dataset:
+        """This dataset, recorded as read at git revision `rev`."""
+        self.rev = rev
+        return self
+
     @property
     def resource_names(self) -> list[str]:
         return list(self.tables)
