@@ -31,7 +31,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import sqlite3
 import zipfile
@@ -168,7 +167,6 @@ def write_tables(
                     pin_parquet(target)  # no pyarrow version in the bytes (outputs/reproducible.py)
             doc = {**meta, "format": format, "resources": list(tables)}
             (tmp / INDEX).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            tmp.chmod(0o777 & ~_umask())
         return [*(out / n for n in names), out / INDEX]
     if out.is_dir():
         raise PackageError("output-invalid", f"{format} exports to a file; this is a directory", str(out))
@@ -182,12 +180,6 @@ def write_tables(
             if format == "sqlite":
                 pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
     return [out]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _check_export_dir(out: Path, format: str) -> None:
