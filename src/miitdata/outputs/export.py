@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from miitdata.atomic import atomic_path
 from miitdata.errors import PackageError
+from miitdata.files import read_bytes
 from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
 from miitdata.package import Package, read_package
@@ -76,9 +77,7 @@ def _package_text(package: Package) -> dict[str, Table]:
         fields = [f["name"] for f in res["schema"]["fields"]]
         missing = {str(v) for v in res["schema"].get("missingValues", [""])}
         try:
-            text = path.read_bytes().decode("utf-8")
-        except OSError as exc:
-            raise PackageError("resource-unreadable", exc.strerror or str(exc), str(path)) from None
+            text = read_bytes(path, "resource-unreadable").decode("utf-8")  # regular files only
         except UnicodeDecodeError as exc:
             raise PackageError(
                 "resource-unreadable", f"not UTF-8 at byte {exc.start} (run miitdata validate)", str(path)
