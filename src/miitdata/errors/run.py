@@ -127,8 +127,8 @@ class GitError(RunError):
 @register
 class DvcMissing(RunError):
     code, title = "dvc-missing", "DVC missing"
-    description = 'Reading other versions needs DVC: pip install "miitdata[dvc]".'
-    template = 'reading other versions needs DVC: pip install "miitdata[dvc]"'
+    description = "Reading other versions needs DVC: pip install 'miitdata[dvc]'."
+    template = "reading other versions needs DVC: pip install 'miitdata[dvc]'"
 
 
 @register

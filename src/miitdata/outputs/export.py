@@ -138,7 +138,28 @@ def export(
         name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
         for name, res in package.resources.items()
     }
+    if format == "xlsx":
+        _check_xlsx_cells(tables, package)
     return write_tables(tables, Path(out), format, meta, numeric)
+
+
+XLSX_CELL_LIMIT = 32_767  # characters in one spreadsheet cell (Excel's limit; longer text is cut)
+
+
+def _check_xlsx_cells(tables: dict[str, Table], package: Package) -> None:
+    """Refuse (never truncate silently) a cell a spreadsheet cannot hold."""
+    for name, (fields, rows) in tables.items():
+        for number, row in enumerate(rows, start=2):
+            for field, cell in zip(fields, row, strict=True):
+                if cell is not None and len(cell) > XLSX_CELL_LIMIT:
+                    raise PackageError(
+                        "output-invalid",
+                        f"a cell of {len(cell):,} characters: XLSX holds at most {XLSX_CELL_LIMIT:,} "
+                        "(export csv, json, parquet or sqlite instead)",
+                        str(package.resource_path(name)),
+                        row=number,
+                        field=field,
+                    )
 
 
 def write_tables(
