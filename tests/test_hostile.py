@@ -214,6 +214,73 @@ def negative_zero_start(pkg: Path) -> None:
     edit_rows(pkg, "mentions", lambda rows: rows[i].update(start="-0"))
 
 
+# ------------------------------------------------------------------------------------------ special files
+
+
+def fifo_at(*parts: str) -> Callable[[Path], None]:
+    """Replace a file by a named pipe: a reader that opened it would wait forever (the timeout fails)."""
+
+    def mutate(pkg: Path) -> None:
+        target = pkg.parent.joinpath(*parts)
+        target.unlink()
+        os.mkfifo(target)
+
+    return mutate
+
+
+def socket_at(*parts: str) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        import socket
+
+        target = pkg.parent.joinpath(*parts)
+        target.unlink()
+        cwd = os.getcwd()
+        os.chdir(target.parent)  # a short name: unix socket paths are limited to ~100 bytes
+        try:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(target.name)
+        finally:
+            os.chdir(cwd)
+
+    return mutate
+
+
+def dir_at(*parts: str) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        target = pkg.parent.joinpath(*parts)
+        target.unlink()
+        target.mkdir()
+
+    return mutate
+
+
+def loop_at(*parts: str) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        target = pkg.parent.joinpath(*parts)
+        target.unlink()
+        target.symlink_to(target.name)  # a link to itself
+
+    return mutate
+
+
+def wide_header(columns: int) -> Callable[[Path], None]:
+    return lambda pkg: _rewrite_bytes(
+        pkg,
+        "events",
+        lambda b: (
+            b.split(b"\n", 1)[0]
+            + b","
+            + b",".join(b"c%d" % i for i in range(columns))
+            + b"\n"
+            + b.split(b"\n", 1)[1]
+        ),
+    )
+
+
+def _resource_key(key: str, value: Any) -> Callable[[Path], None]:
+    return _descriptor(lambda d: d["resources"][0].update({key: value}))
+
+
 CASES: list[tuple[str, Callable[[Path], Any], Outcome]] = [
     # descriptor: exit 2, one line naming the file
     ("desc-symlink-resource-outside", symlinked_resource, Exit2("path-unsafe")),
@@ -273,6 +340,26 @@ CASES: list[tuple[str, Callable[[Path], Any], Outcome]] = [
     ("source-symlink-outside", symlinked_source, Finds("source-missing", "sources", 3, "path")),
     ("source-is-directory", source_is_dir, Finds("source-missing", "sources", 3, "path")),
     ("source-path-escapes", _set_cell("sources", 0, path="../../../etc/passwd"), Finds("source-missing", "sources", 2, "path")),
+    # remote references: refused before anything could fetch them
+    ("desc-dialect-url", _resource_key("dialect", "https://example.org/dialect.json"), Exit2("path-not-local")),
+    ("desc-schema-url", _resource_key("schema", "https://example.org/schema.json"), Exit2("path-not-local")),
+    ("desc-profile-url", _resource_key("profile", "http://example.org/profile.json"), Exit2("path-not-local")),
+    ("desc-schema-ref-url", _descriptor(lambda d: d["resources"][0]["schema"].update({"$ref": "https://example.org/s.json"})), Exit2("path-not-local")),
+    ("desc-resource-schema-url", _resource_key("$schema", "https://example.org/resource.json"), Exit2("path-not-local")),
+    ("desc-package-schema-url", _descriptor(lambda d: d.update({"$schema": "http://example.org/p.json"})), Exit2("path-not-local")),
+    ("desc-protocol-relative", _resource_key("path", "//example.org/x.csv"), Exit2("path-unsafe")),
+    # paths no file can have, special files
+    ("desc-nul-in-path", _resource_key("path", "data/ev\x00ents.csv"), Exit2("path-invalid")),
+    ("desc-resource-symlink-loop", loop_at("data", "events.csv"), Exit2("path-invalid")),
+    ("desc-descriptor-symlink-loop", loop_at("datapackage.json"), Exit2("path-invalid")),
+    ("desc-descriptor-fifo", fifo_at("datapackage.json"), Exit2("descriptor-unreadable")),
+    ("csv-fifo", fifo_at("data", "regions.csv"), Finds("resource-not-found", "regions")),
+    ("csv-socket", socket_at("data", "regions.csv"), Finds("resource-not-found", "regions")),
+    ("csv-is-directory", dir_at("data", "events.csv"), Finds("resource-not-found", "events")),
+    ("source-fifo", lambda p: fifo_at(str(_source_file(p, 1).relative_to(p.parent)))(p), Finds("source-missing", "sources", 3, "path")),
+    ("csv-200k-columns", wide_header(200_000), Finds("extra-label", "events", 1)),
+    ("csv-crlf-header", lambda p: _rewrite_bytes(p, "events", lambda b: b.replace(b"\n", b"\r\n", 1)), Finds("format-error", "events", 1)),
+    ("csv-200k-char-note", _set_cell("observations", 0, note="n" * 200_000), Absent(("format-error", "type-error"), "observations", 2)),
 ]  # fmt: skip
 
 
@@ -293,7 +380,7 @@ def test_hostile_input(tmp_path: Path, case: str, mutate: Callable[[Path], Any],
     pkg = copy_package(home)
     absent_row = None
     if isinstance(outcome, Absent):
-        absent_row = _first_mention_with_start(pkg) + 2
+        absent_row = outcome.row or (_first_mention_with_start(pkg) + 2)
     mutate(pkg)
     cwd = tmp_path / "cwd"
     cwd.mkdir()
@@ -318,9 +405,13 @@ def test_hostile_input(tmp_path: Path, case: str, mutate: Callable[[Path], Any],
         assert len(lines) == 1, proc.stderr
         assert f"[{outcome.code}]" in lines[0] and outcome.file in lines[0], lines[0]
         assert len(lines[0]) < 500
-        assert not report.exists()
+        document = json.loads(report.read_text(encoding="utf-8"))  # exit 2 still writes a JSON document
+        assert document["valid"] is None and document["error"]["code"] == outcome.code, document
         return
-    assert proc.returncode == 1, (proc.returncode, proc.stderr[:2000])
+    assert proc.returncode in ((0, 1) if isinstance(outcome, Absent) else (1,)), (
+        proc.returncode,
+        proc.stderr[:2000],
+    )
     result = json.loads(report.read_text(encoding="utf-8"))
     errors = result["errors"]
     assert all(len(e["message"]) < 1000 for e in errors), "an error message echoes a huge cell"
@@ -338,8 +429,154 @@ def test_hostile_input(tmp_path: Path, case: str, mutate: Callable[[Path], Any],
     assert hits, json.dumps(errors[:20], ensure_ascii=False, indent=1)
 
 
+# ------------------------------------------------------------------------------------------ other commands
+# (name, mutation of the package copy, the command's arguments (PKG = the copy's descriptor, OUT = a path in
+# an empty directory), the expected exit code, the expected code in the one-line reason)
+
+_BOM = lambda p: _rewrite_bytes(p, "mentions", lambda b: b"\xef\xbb\xbf" + b)  # noqa: E731
+_CRLF = lambda p: _rewrite_bytes(p, "events", lambda b: b.replace(b"\n", b"\r\n"))  # noqa: E731
+_NUL = lambda p: _rewrite_bytes(p, "events", lambda b: b.replace(b"Beijing", b"Bei\x00jing", 1))  # noqa: E731
+_QUOTE = _append_text("events", '2030-01-01-x,2030-01-01,"host never closed\n')
+_NOTHING: Callable[[Path], None] = lambda p: None  # noqa: E731
+_NOT_A_NUMBER = _set_cell("observations", 0, value="abc")
+
+
+def _non_export_dir(cwd: Path) -> None:
+    (cwd / "out").mkdir()
+    (cwd / "out" / "mine.txt").write_text("keep me", encoding="utf-8")
+
+
+CLI_CASES: list[tuple[str, Callable[[Path], Any], tuple[str, ...], int, str]] = [
+    ("show-fifo", fifo_at("data", "regions.csv"), ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("info-fifo", fifo_at("data", "regions.csv"), ("info", "-p", "PKG"), 2, "resource-unreadable"),
+    ("cite-fifo", fifo_at("data", "regions.csv"), ("cite", "O0009", "-p", "PKG"), 2, "resource-unreadable"),
+    ("export-csv-fifo", fifo_at("data", "regions.csv"), ("export", "-f", "csv", "OUT", "-p", "PKG"), 2, "resource-unreadable"),
+    ("export-json-fifo", fifo_at("data", "regions.csv"), ("export", "-f", "json", "OUT", "-p", "PKG"), 2, "resource-unreadable"),
+    ("metrics-fifo-descriptor", fifo_at("datapackage.json"), ("metrics", "-p", "PKG"), 2, "descriptor-unreadable"),
+    ("site-fifo", fifo_at("data", "regions.csv"), ("site", "OUT", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-dir-as-csv", dir_at("data", "events.csv"), ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-bom", _BOM, ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-crlf", _CRLF, ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-nul", _NUL, ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-gbk", encode_as("events", "gbk"), ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-unterminated-quote", _QUOTE, ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-not-a-number", _NOT_A_NUMBER, ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-symlink-loop", loop_at("data", "events.csv"), ("show", "-p", "PKG"), 2, "path-invalid"),
+    ("show-dialect-url", _resource_key("dialect", "https://example.org/d.json"), ("show", "-p", "PKG"), 2, "path-not-local"),
+    ("export-sqlite-schema-url", _resource_key("schema", "https://example.org/s.json"), ("export", "-f", "sqlite", "OUT", "-p", "PKG"), 2, "path-not-local"),
+    ("cite-100k-id", _NOTHING, ("cite", "O" + "9" * 100_000, "-p", "PKG"), 2, "filter-unknown"),
+    ("cite-control-chars", _NOTHING, ("cite", "O\x1b[2J\x1b[31m9", "-p", "PKG"), 2, "filter-unknown"),
+    ("show-100k-region", _NOTHING, ("show", "--region", "x" * 100_000, "-p", "PKG"), 2, "filter-unknown"),
+    ("show-100k-period", _NOTHING, ("show", "--period", "2" * 100_000, "-p", "PKG"), 2, "filter-unknown"),
+    ("export-csv-into-other-dir", _NOTHING, ("export", "-f", "csv", "out", "-p", "PKG"), 2, "output-invalid"),
+    ("export-json-no-parent", _NOTHING, ("export", "-f", "json", "missing/x.json", "-p", "PKG"), 2, "output-invalid"),
+    ("validate-report-no-parent", _NOTHING, ("validate", "PKG", "-f", "json", "-o", "missing/r.json"), 2, "output-invalid"),
+    ("metrics-no-parent-ok-but-file-parent", _NOTHING, ("metrics", "-p", "PKG", "-o", "PKG/m.json"), 2, "output-invalid"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "mutate", "args", "code", "error"), CLI_CASES, ids=[c[0] for c in CLI_CASES]
+)
+def test_hostile_command(
+    tmp_path: Path, case: str, mutate: Callable[[Path], Any], args: tuple[str, ...], code: int, error: str
+) -> None:
+    """Every command refuses what it cannot read, at once (a FIFO is never opened), with one line and a
+    stable code: never a traceback, never the catch-all `TypeName: message`."""
+    from tests.conftest import copy_package
+
+    home = tmp_path / "pkg"
+    home.mkdir()
+    pkg = copy_package(home)
+    mutate(pkg)
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    if case == "export-csv-into-other-dir":
+        _non_export_dir(cwd)
+    argv = [a.replace("PKG", str(pkg)).replace("OUT", str(cwd / "out")) for a in args]
+    proc = subprocess.run(
+        [sys.executable, "-m", "miitdata", *argv],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env={**os.environ, "MIITDATA_DEBUG": "", "COLUMNS": "60"},
+    )
+    assert proc.returncode == code, (proc.returncode, proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr and "MIITDATA_DEBUG" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"[{error}]" in lines[0], proc.stderr[-2000:]
+    assert len(lines[0]) < 600 and "\x1b" not in proc.stderr  # no huge echo, no raw escape sequence
+    if case == "export-csv-into-other-dir":
+        assert sorted(p.name for p in (cwd / "out").iterdir()) == ["mine.txt"]
+    assert not [p for p in cwd.rglob("*") if p.name.endswith(".tmp")]
+
+
+# ------------------------------------------------------------------------------------------ the API
+# (name, mutation, the PackageError code of miitdata.load(), the row it names or None)
+
+API_CASES: list[tuple[str, Callable[[Path], Any], str, int | None]] = [
+    ("load-bom", _BOM, "resource-unreadable", 1),
+    ("load-crlf", _CRLF, "resource-unreadable", 1),
+    ("load-nul", _NUL, "resource-unreadable", 2),
+    ("load-gbk", encode_as("events", "gbk"), "resource-unreadable", 2),
+    ("load-unterminated-quote", _QUOTE, "resource-unreadable", None),
+    ("load-not-a-number", _NOT_A_NUMBER, "resource-unreadable", None),
+    ("load-empty-file", lambda p: _data(p, "relations.csv").write_bytes(b""), "resource-unreadable", None),
+    ("load-header-renamed", _replace_header("events", lambda h: ["id" if c == "event_id" else c for c in h]), "resource-unreadable", 1),
+    ("load-fifo", fifo_at("data", "regions.csv"), "resource-unreadable", None),
+    ("load-dir-as-csv", dir_at("data", "events.csv"), "resource-unreadable", None),
+    ("load-socket", socket_at("data", "regions.csv"), "resource-unreadable", None),
+    ("load-symlink-loop", loop_at("data", "events.csv"), "path-invalid", None),
+    ("load-descriptor-fifo", fifo_at("datapackage.json"), "descriptor-unreadable", None),
+    ("load-dialect-url", _resource_key("dialect", "https://example.org/d.json"), "path-not-local", None),
+    ("load-missing-file", lambda p: _data(p, "events.csv").unlink(), "resource-unreadable", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "mutate", "code", "row"), API_CASES, ids=[c[0] for c in API_CASES])
+def test_hostile_load(
+    tmp_path: Path, case: str, mutate: Callable[[Path], Any], code: str, row: int | None
+) -> None:
+    """`miitdata.load()` raises PackageError naming the file (and the row), never a pandas or codec error,
+    and rejects what the structure layer rejects."""
+    import miitdata
+    from tests.conftest import copy_package
+
+    pkg = copy_package(tmp_path)
+    mutate(pkg)
+    with pytest.raises(miitdata.PackageError) as info:
+        miitdata.load(str(pkg))
+    assert info.value.code == code, info.value
+    assert info.value.path and str(tmp_path) in info.value.path
+    if row is not None:
+        assert info.value.row == row, info.value
+
+
+def test_hostile_load_nul_in_path() -> None:
+    import miitdata
+
+    with pytest.raises(miitdata.PackageError) as info:
+        miitdata.load("data\x00package.json")
+    assert info.value.code == "path-invalid"
+
+
+def test_hostile_cite_megabyte_id() -> None:
+    """A 1 MB id (too long for a command line) through the API: a FilterError at once, not echoed."""
+    import time
+
+    import miitdata
+    from miitdata.query.filters import FilterError
+
+    ds = miitdata.load()
+    start = time.monotonic()
+    with pytest.raises(FilterError) as info:
+        ds.cite("O" + "9" * 1_000_000)
+    assert time.monotonic() - start < 5 and len(str(info.value)) < 300
+
+
 def test_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 30
+    assert len(CASES) + len(CLI_CASES) + len(API_CASES) + 2 >= 80
 
 
 def test_million_blank_lines_counted_exactly(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_json_report_shape(pkg: Path) -> None:
         ),
         (
             lambda p: edit_descriptor(p, lambda d: d.update({"$schema": "https://example.com/x.json"})),
-            "descriptor-invalid",
+            "path-not-local",  # a remote profile: refused before anything could fetch it
         ),
         (
             lambda p: edit_descriptor(p, lambda d: d["resources"].append(dict(d["resources"][0]))),

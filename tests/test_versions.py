@@ -334,7 +334,7 @@ def test_load_rev_without_dvc_names_the_extra() -> None:
         "except miitdata.PackageError as exc:\n    print(exc)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert 'pip install "miitdata[dvc]"' in proc.stdout, proc.stderr
+    assert "pip install 'miitdata[dvc]'" in proc.stdout, proc.stderr
 
 
 def test_import_does_not_load_dvc() -> None:

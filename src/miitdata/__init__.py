@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PackageError", "__version__", "load", "validate"]
 
+from miitdata import files as _files  # noqa: F401  (raises the csv field limit for every reader)
 from miitdata.errors import PackageError
 
 

@@ -46,10 +46,12 @@ def atomic_path(target: str | os.PathLike[str], *, directory: bool = False) -> I
     with sigterm_as_interrupt():
         if directory:
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+            os.chmod(tmp, _mode(target, 0o777))
         else:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
             os.close(fd)
             tmp = Path(name)
+            os.chmod(tmp, _mode(target))  # mkstemp's 0600 would make every output private
         try:
             yield tmp
             if directory:
@@ -65,6 +67,16 @@ def atomic_path(target: str | os.PathLike[str], *, directory: bool = False) -> I
                 with contextlib.suppress(FileNotFoundError):
                     tmp.unlink()
             raise
+
+
+def _mode(target: Path, default: int = 0o666) -> int:
+    """The permissions a new file at `target` gets: the old file's, else `default` less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return default & ~mask
 
 
 def _swap_directory(new: Path, target: Path) -> None:

@@ -36,6 +36,11 @@ class Dataset:
         at = f" @ {self.rev}" if self.rev else ""
         return f"<miitdata {self.version}{at} {self.path}: {counts}>"
 
+    def with_rev(self, rev: str) -> Dataset:
+        """This dataset, recorded as read at git revision `rev`."""
+        self.rev = rev
+        return self
+
     @property
     def resource_names(self) -> list[str]:
         return list(self.tables)
@@ -71,12 +76,17 @@ class Dataset:
 
 
 def load(path: str | Path | None = None) -> Dataset:
-    """Read the package at `path` (a datapackage.json or its directory; default: the bundled one)."""
-    from miitdata.schema import read_table
+    """Read the package at `path` (a datapackage.json or its directory; default: the bundled one).
+
+    Strict: a resource file that is not a regular file, has a byte-order mark, bytes that are not UTF-8,
+    NUL bytes, CR line ends, a header other than the schema's fields, or a cell pandas cannot read as
+    its type raises `PackageError` (`resource-unreadable`, naming the file and the row where known),
+    never a pandas or decoding error. (`miitdata validate` says everything that is wrong.)"""
+    from miitdata.schema import read_resource
 
     package = read_package(path)
     tables = {
-        name: read_table(str(package.resource_path(name)), res["schema"])
+        name: read_resource(package.resource_path(name), res["schema"])
         for name, res in package.resources.items()
     }
     return Dataset(path=package.path, version=package.version, descriptor=package.descriptor, tables=tables)

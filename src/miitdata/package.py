@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from miitdata.errors import PackageError
+from miitdata.files import file_kind
 
 DESCRIPTOR = "datapackage.json"
 RESOURCE_NAMES = (
@@ -70,13 +71,55 @@ def resolve_inside(root: Path, relpath: Any, descriptor: Path) -> Path:
         )
     if Path(relpath).is_absolute() or relpath.startswith(("/", "\\")) or ":" in relpath.split("/")[0]:
         raise PackageError("path-unsafe", f"absolute resource path {relpath!r}", str(descriptor))
-    base = root.resolve()
-    target = (root / relpath).resolve()
+    if "\x00" in relpath:
+        raise PackageError(
+            "path-invalid", f"resource path {relpath[:200]!r} contains a NUL byte", str(descriptor)
+        )
+    try:
+        base = root.resolve()
+        target = (root / relpath).resolve()
+    except (RuntimeError, OSError, ValueError) as exc:  # a symlink loop (RuntimeError before 3.13)
+        raise PackageError(
+            "path-invalid", f"resource path {relpath[:200]!r} cannot be resolved ({exc})", str(descriptor)
+        ) from None
     if not target.is_relative_to(base):
         raise PackageError(
             "path-unsafe", f"resource path {relpath!r} leaves the package directory", str(descriptor)
         )
     return root / relpath
+
+
+def _is_url(text: str) -> bool:
+    return "://" in text or text.startswith(("//", "\\\\"))
+
+
+_REFERENCES = ("dialect", "schema", "profile", "$schema", "$ref")
+
+
+def _refuse_remote(descriptor: dict[str, Any], desc_path: Path) -> None:
+    """Refuse (`path-not-local`) any reference to a URL, before anything (frictionless) could follow it:
+    a dialect, schema, profile or `$ref` anywhere in the descriptor, a `$schema` other than the
+    datapackage.org profiles. (Resource paths: `resolve_inside`; licenses and sources are not fetched.)"""
+    stack: list[tuple[str, Any]] = [("", descriptor)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                here = f"{where}.{key}" if where else str(key)
+                if key in _REFERENCES:
+                    values = value if isinstance(value, list) else [value]
+                    for v in values:
+                        allowed = key == "$schema" and isinstance(v, str) and v.startswith(PROFILE_PREFIXES)
+                        if isinstance(v, str) and _is_url(v) and not allowed:
+                            raise PackageError(
+                                "path-not-local",
+                                f"{here} refers to {v[:200]!r} (miitdata never fetches URLs)",
+                                str(desc_path),
+                            )
+                if isinstance(value, (dict, list)):
+                    stack.append((here, value))
+        elif isinstance(node, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))
 
 
 def _constraint_problem(field: dict[str, Any]) -> str | None:
@@ -107,10 +150,13 @@ def read_package(path: str | Path | None = None) -> Package:
         desc_path = bundled_path()
     else:
         desc_path = Path(path)
-        if desc_path.is_dir():
+        if file_kind(desc_path) == "a directory":
             desc_path = desc_path / DESCRIPTOR
-    if not desc_path.exists():
+    kind = file_kind(desc_path)
+    if kind == "missing":
         raise PackageError("descriptor-not-found", "no such file", str(desc_path))
+    if kind is not None:
+        raise PackageError("descriptor-unreadable", f"not a regular file: {kind}", str(desc_path))
     try:
         raw = desc_path.read_bytes()
     except OSError as exc:
@@ -130,6 +176,10 @@ def read_package(path: str | Path | None = None) -> Package:
     if not isinstance(descriptor, dict):
         raise PackageError("descriptor-invalid", "the descriptor must be a JSON object", str(desc_path))
     profile = descriptor.get("$schema")
+    if isinstance(profile, str) and _is_url(profile) and not profile.startswith(PROFILE_PREFIXES):
+        raise PackageError(
+            "path-not-local", f"$schema {profile[:200]!r} is a URL miitdata will not fetch", str(desc_path)
+        )
     if profile is not None and not (isinstance(profile, str) and profile.startswith(PROFILE_PREFIXES)):
         raise PackageError(
             "descriptor-invalid",
@@ -141,6 +191,7 @@ def read_package(path: str | Path | None = None) -> Package:
         raise PackageError(
             "descriptor-invalid", "not a data package: 'resources' must be a non-empty list", str(desc_path)
         )
+    _refuse_remote(descriptor, desc_path)
     package = Package(desc_path, descriptor)
     for i, res in enumerate(items):
         if not isinstance(res, dict) or not isinstance(res.get("name"), str):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import re
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from miitdata.errors import PackageError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,32 +41,87 @@ def read_dtype(field: dict[str, Any]) -> str:
     return "string"
 
 
-def read_table(path: str | IO[bytes], schema: dict[str, Any]) -> pd.DataFrame:
+def check_bytes(data: bytes, path: str) -> None:
+    """Refuse (`resource-unreadable`, with the row) what the structure layer refuses at the byte level:
+    a byte-order mark, bytes that are not UTF-8, NUL bytes, CR line ends (the dialect declares LF)."""
+
+    def fail(message: str, offset: int) -> PackageError:
+        row = data[:offset].count(b"\n") + 1
+        return PackageError("resource-unreadable", f"{message} (run miitdata validate)", path, row=row)
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise fail("starts with a UTF-8 byte-order mark", 0)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8 at byte {exc.start}", exc.start) from None
+    for byte, what in ((b"\x00", "a NUL byte"), (b"\r", "a CR line end")):
+        at = data.find(byte)
+        if at >= 0:
+            raise fail(what, at)
+
+
+def read_resource(path: str | Path, schema: dict[str, Any]) -> pd.DataFrame:
+    """Read one resource file strictly: a regular file (never a FIFO or device), the bytes `check_bytes`
+    accepts, the header the schema declares, then `read_table`. Anything else: `PackageError`
+    (`resource-unreadable`, naming the file and the row where there is one)."""
+    from miitdata.files import read_bytes
+
+    data = read_bytes(path, "resource-unreadable")
+    check_bytes(data, str(path))
+    header = data.split(b"\n", 1)[0].decode("utf-8")
+    fields = [f["name"] for f in schema["fields"]]
+    if header.split(",") != fields and not header.startswith('"'):
+        raise PackageError(
+            "resource-unreadable",
+            f"header {header[:200]!r} is not the schema's fields (run miitdata validate)",
+            str(path),
+            row=1,
+        )
+    return read_table(io.BytesIO(data), schema, name=str(path))
+
+
+_LINE = re.compile(r"(?:line|row) (\d+)")
+
+
+def read_table(path: str | IO[bytes], schema: dict[str, Any], *, name: str | None = None) -> pd.DataFrame:
     """Read a valid CSV resource into a typed DataFrame (strings, nullable ints, floats, dates, categoricals).
 
-    Floats round-trip the CSV text: `repr(float("17.84")) == "17.84"`.
+    Floats round-trip the CSV text: `repr(float("17.84")) == "17.84"`. A file pandas cannot read as
+    the schema says (empty, malformed, a cell not of its type) raises `PackageError`
+    (`resource-unreadable`, with the CSV row where pandas names its line).
     """
     import pandas as pd
 
+    where = name or (path if isinstance(path, str) else "<stream>")
     fields = schema["fields"]
-    frame = pd.read_csv(
-        path,
-        dtype={f["name"]: read_dtype(f) for f in fields},
-        keep_default_na=False,
-        na_values=missing_values(schema),
-        true_values=TRUE_VALUES,
-        false_values=FALSE_VALUES,
-        encoding="utf-8",
-        engine="c",
-    )
-    for f in fields:
-        name = f["name"]
-        if name not in frame.columns:
-            continue
-        if f.get("type") == "date":
-            frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
-        elif (cats := categories(f)) is not None:
-            frame[name] = pd.Categorical(frame[name], categories=cats)
+    try:
+        frame = pd.read_csv(
+            path,
+            dtype={f["name"]: read_dtype(f) for f in fields},
+            keep_default_na=False,
+            na_values=missing_values(schema),
+            true_values=TRUE_VALUES,
+            false_values=FALSE_VALUES,
+            encoding="utf-8",
+            engine="c",
+        )
+        for f in fields:
+            name = f["name"]
+            if name not in frame.columns:
+                continue
+            if f.get("type") == "date":
+                frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+            elif (cats := categories(f)) is not None:
+                frame[name] = pd.Categorical(frame[name], categories=cats)
+    except OSError as exc:
+        raise PackageError("resource-unreadable", exc.strerror or str(exc), where) from None
+    except (ValueError, TypeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        # UnicodeDecodeError, EmptyDataError, ParserError, OutOfBoundsDatetime are all ValueErrors
+        text = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+        found = _LINE.search(text)
+        row = int(found.group(1)) if found else None
+        raise PackageError("resource-unreadable", f"{text} (run miitdata validate)", where, row=row) from None
     return frame
 
 

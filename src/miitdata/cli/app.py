@@ -7,7 +7,7 @@ Commands import from here; nothing here imports a command. Exit codes: 0 success
 from __future__ import annotations
 
 import json
-import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -97,13 +97,37 @@ def load_dataset(option: Path | None) -> Dataset:
 
 
 def console(stderr: bool = False) -> Console:
-    """A rich console; when not writing to a terminal: no colour and no hard wrapping."""
+    """A rich console; when not writing to a terminal: no colour and no hard wrapping (lines as long as
+    their content, whatever COLUMNS says: logs and pipes get whole lines)."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
         return Console(file=stream)
-    return Console(file=stream, width=int(os.environ.get("COLUMNS", "160")), no_color=True)
+    return Console(file=stream, width=UNWRAPPED, no_color=True, soft_wrap=True)
+
+
+UNWRAPPED = 100_000  # the width of a console that is not a terminal: never reached, so nothing wraps
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> str:
+    """`value` as text safe for a terminal: control characters (ESC sequences, CR, BEL, C1, bidi
+    overrides) shown as escapes (`\\x1b`), so data can never move the cursor or recolour the screen."""
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+        str(value),
+    )
+
+
+def safe(value: object) -> str:
+    """`value` for rich markup: `plain` and then markup-escaped. The one helper every command uses to
+    print data on a terminal (show, cite, info)."""
+    from rich.markup import escape
+
+    return escape(plain(value))
 
 
 def json_text(data: Any) -> str:

@@ -22,7 +22,9 @@ def parse_csv(text: str) -> tuple[list[str], list[Row]]:
 
 
 def read_csv(path: Path) -> tuple[list[str], list[Row]]:
-    with path.open(encoding="utf-8", newline="") as fh:
+    from miitdata.files import regular_file
+
+    with regular_file(path, "resource-unreadable").open(encoding="utf-8", newline="") as fh:
         return parse_csv(fh.read())
 
 

@@ -40,10 +40,10 @@ def read_table(pkg: Package, name: str) -> Table:
 def source_text(pkg: Package, row: Row) -> str:
     """The text of one `sources` row: its file decoded as UTF-8, newlines untouched."""
     path = resolve_inside(pkg.root, row.get("path", ""), pkg.path)
+    from miitdata.files import read_bytes
+
     try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise PackageError("resource-unreadable", f"no source file {row.get('path')}", str(path)) from None
+        return read_bytes(path, "resource-unreadable").decode("utf-8")  # regular files only, never a FIFO
     except UnicodeDecodeError as exc:
         raise PackageError("not-utf8", f"not UTF-8 at byte {exc.start}", str(path)) from None
 

@@ -46,7 +46,16 @@ class PathUnsafe(RunError):
 @register
 class PathNotLocal(RunError):
     code, title = "path-not-local", "Remote path"
-    description = "A resource path is a URL: miitdata never fetches anything."
+    description = (
+        "The descriptor refers to a URL (a resource path, dialect, schema, profile, or a $schema other "
+        "than the datapackage.org profiles): miitdata never fetches anything."
+    )
+
+
+@register
+class PathInvalid(RunError):
+    code, title = "path-invalid", "Path unusable"
+    description = "A path no file can have: a NUL byte, a symlink loop, a name too long."
 
 
 @register
@@ -64,13 +73,19 @@ class RevFileNotFound(RunError):
 @register
 class ResourceUnreadable(RunError):
     code, title = "resource-unreadable", "Resource unreadable"
-    description = "A resource file cannot be read as CSV (export needs a readable package)."
+    description = (
+        "A resource file cannot be read as CSV: not a regular file (a FIFO, a directory …), not UTF-8, a "
+        "BOM, CR line ends, NUL bytes, malformed (the row is named where known; run miitdata validate)."
+    )
 
 
 @register
 class OutputInvalid(RunError):
     code, title = "output-invalid", "Output path unusable"
-    description = "An output path of the wrong kind (a file where a directory is due …)."
+    description = (
+        "An output path of the wrong kind (a file where a directory is due, a non-empty directory that "
+        "is not an export, a missing parent directory …)."
+    )
 
 
 @register
@@ -112,8 +127,8 @@ class GitError(RunError):
 @register
 class DvcMissing(RunError):
     code, title = "dvc-missing", "DVC missing"
-    description = 'Reading other versions needs DVC: pip install "miitdata[dvc]".'
-    template = 'reading other versions needs DVC: pip install "miitdata[dvc]"'
+    description = "Reading other versions needs DVC: pip install 'miitdata[dvc]'."
+    template = "reading other versions needs DVC: pip install 'miitdata[dvc]'"
 
 
 @register

@@ -36,17 +36,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from miitdata.atomic import atomic_path
 from miitdata.errors import PackageError
+from miitdata.files import read_bytes
 from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS, TABLE_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
 from miitdata.outputs.sqlite import quote_ident as _quote_ident
@@ -86,9 +85,7 @@ def _package_text(package: Package) -> dict[str, Table]:
         fields = [f["name"] for f in res["schema"]["fields"]]
         missing = {str(v) for v in res["schema"].get("missingValues", [""])}
         try:
-            text = path.read_bytes().decode("utf-8")
-        except OSError as exc:
-            raise PackageError("resource-unreadable", exc.strerror or str(exc), str(path)) from None
+            text = read_bytes(path, "resource-unreadable").decode("utf-8")  # regular files only
         except UnicodeDecodeError as exc:
             raise PackageError(
                 "resource-unreadable", f"not UTF-8 at byte {exc.start} (run miitdata validate)", str(path)
@@ -153,8 +150,29 @@ def export(
         name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
         for name, res in package.resources.items()
     }
+    if format == "xlsx":
+        _check_xlsx_cells(tables, package)
     schemas = {name: res["schema"] for name, res in package.resources.items()}
     return write_tables(tables, Path(out), format, meta, numeric, schemas)
+
+
+XLSX_CELL_LIMIT = 32_767  # characters in one spreadsheet cell (Excel's limit; longer text is cut)
+
+
+def _check_xlsx_cells(tables: dict[str, Table], package: Package) -> None:
+    """Refuse (never truncate silently) a cell a spreadsheet cannot hold."""
+    for name, (fields, rows) in tables.items():
+        for number, row in enumerate(rows, start=2):
+            for field, cell in zip(fields, row, strict=True):
+                if cell is not None and len(cell) > XLSX_CELL_LIMIT:
+                    raise PackageError(
+                        "output-invalid",
+                        f"a cell of {len(cell):,} characters: XLSX holds at most {XLSX_CELL_LIMIT:,} "
+                        "(export csv, json, parquet or sqlite instead)",
+                        str(package.resource_path(name)),
+                        row=number,
+                        field=field,
+                    )
 
 
 def write_tables(
@@ -172,31 +190,27 @@ def write_tables(
     the tables' Table Schemas: Parquet and SQLite columns get their types (without: all text)."""
     schemas = schemas or {}
     if format in DIRECTORY_FORMATS:
-        if out.exists() and not out.is_dir():
-            raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
-        out.mkdir(parents=True, exist_ok=True)
+        _check_export_dir(out, format)
         suffix = "csv" if format == "csv" else "parquet"
-        written = []
-        for name, table in tables.items():
-            target = out / f"{name}.{suffix}"
-            with _atomic(target) as tmp:
+        names = [f"{name}.{suffix}" for name in tables]
+        # The whole directory is written beside `out`, then swapped in: never old and new tables mixed.
+        with atomic_path(out, directory=True) as tmp:
+            for name, table in tables.items():
+                target = tmp / f"{name}.{suffix}"
                 if format == "csv":
-                    _write_csv(tmp, table, meta)
+                    _write_csv(target, table, meta)
                 else:
-                    _write_parquet(tmp, table, meta, schemas.get(name))
+                    _write_parquet(target, table, meta, schemas.get(name))
                 if format == "parquet":
-                    pin_parquet(tmp)  # no pyarrow version in the bytes (outputs/reproducible.py)
-            written.append(target)
-        index = out / INDEX
-        with _atomic(index) as tmp:
+                    pin_parquet(target)  # no pyarrow version in the bytes (outputs/reproducible.py)
             doc = {**meta, "format": format, "resources": list(tables)}
-            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        return [*written, index]
+            (tmp / INDEX).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return [*(out / n for n in names), out / INDEX]
     if out.is_dir():
         raise PackageError("output-invalid", f"{format} exports to a file; this is a directory", str(out))
     if not out.parent.is_dir():
         raise PackageError("output-invalid", "the output's directory does not exist", str(out))
-    with _atomic(out) as tmp:
+    with atomic_path(out) as tmp:
         if format == "xlsx":
             _write_xlsx(tmp, tables, meta, numeric or {})
         elif format == "json":
@@ -207,19 +221,21 @@ def write_tables(
     return [out]
 
 
-@contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
-    """Write to a temporary file next to `target`, then rename it over `target` (never a half file)."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        tmp.unlink()
-        yield tmp
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _check_export_dir(out: Path, format: str) -> None:
+    """A directory export replaces `out` as a whole: refuse a file, a missing parent, and a non-empty
+    directory that is not an export written before (it has `_miitdata.json`)."""
+    if out.exists() and not out.is_dir():
+        raise PackageError("output-invalid", f"{format} exports to a directory; this is a file", str(out))
+    if not out.parent.is_dir():
+        if out.parent.exists():
+            raise PackageError("output-invalid", "the output's parent is not a directory", str(out))
+        out.parent.mkdir(parents=True)
+    if out.is_dir() and any(out.iterdir()) and not (out / INDEX).is_file():
+        raise PackageError(
+            "output-invalid",
+            f"a non-empty directory that is not a miitdata export (no {INDEX}); refusing to replace it",
+            str(out),
+        )
 
 
 def _csv_line(cells: list[str | None]) -> str:

@@ -31,7 +31,9 @@ METRIC_KEYS = (
 def multi_source_observations(mentions_csv: Path) -> int:
     """Observations stated by at least two distinct sources (counted from the mentions table)."""
     sources: dict[str, set[str]] = {}
-    with mentions_csv.open(encoding="utf-8", newline="") as fh:
+    from miitdata.files import regular_file
+
+    with regular_file(mentions_csv, "resource-unreadable").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             oid, sid = row.get("observation_id") or "", row.get("source_id") or ""
             if oid and sid:

@@ -48,12 +48,13 @@ def _text(value: Any) -> str | None:
 
 def _source_texts(ds: Dataset) -> dict[str, str]:
     """Each source's raw text (code points, exactly as the offsets count them)."""
+    from miitdata.files import regular_file
     from miitdata.package import resolve_inside
 
     root = Path(ds.path).parent
     texts: dict[str, str] = {}
     for sid, rel in zip(ds.sources["source_id"], ds.sources["path"], strict=True):
-        path = resolve_inside(root, str(rel), Path(ds.path))
+        path = regular_file(resolve_inside(root, str(rel), Path(ds.path)), "resource-unreadable")
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 texts[str(sid)] = fh.read()
@@ -70,6 +71,8 @@ def read_exclusions(root: Path) -> list[dict[str, str]]:
     if not folder.is_dir():
         return rows
     for path in sorted(folder.glob("exclusions*.csv")):
+        if not path.is_file():
+            continue  # never open a FIFO or device
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows.extend(

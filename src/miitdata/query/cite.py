@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Any
 
-from miitdata.query.filters import FilterError
+from miitdata.query.filters import FilterError, shown
 from miitdata.query.format import format_value
 from miitdata.query.records import clean, records
 
@@ -43,13 +43,13 @@ def resolve_observation(ds: Dataset, observation_id: str) -> str:
     text = observation_id.strip().upper()
     if text in ids:
         return text
-    if text.startswith("O") and text[1:].isdigit():
+    if text.startswith("O") and text[1:].isascii() and text[1:].isdigit() and len(text) <= 20:
         padded = f"O{int(text[1:]):04d}"
         if padded in ids:
             return padded
-    close = difflib.get_close_matches(text, sorted(ids), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(text, sorted(ids), n=3, cutoff=0.6) if len(text) <= 100 else []
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
-    raise FilterError(f"no observation {observation_id!r}{hint}")
+    raise FilterError(f"no observation {shown(observation_id)}{hint}")
 
 
 def citation_text(source: dict[str, Any], quote: dict[str, Any], observation_id: str, version: str) -> str:

@@ -36,6 +36,14 @@ REGION_SUFFIXES = (
 )
 
 
+def shown(value: str, limit: int = 80) -> str:
+    """A value given by the user, for a message: repr (control characters escaped), at most `limit`
+    characters of it (a 1 MB id is not echoed)."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"
+
+
 class FilterError(ValueError):
     """A filter value (indicator, region, period, event, source, observation id) names nothing."""
 
@@ -125,9 +133,9 @@ def match(table: pd.DataFrame, key: str, wanted: str, what: str, *, loose: bool 
             found |= set(ids[(stripped == bare).fillna(False)])
     if not found:
         choices = [str(v) for col in (key, *names) for v in table[col].dropna()]
-        close = difflib.get_close_matches(wanted, choices, n=3, cutoff=0.5)
+        close = difflib.get_close_matches(wanted, choices, n=3, cutoff=0.5) if len(wanted) <= 100 else []
         hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-        raise FilterError(f"no {what} {wanted!r}{hint}")
+        raise FilterError(f"no {what} {shown(wanted)}{hint}")
     return found
 
 
@@ -135,9 +143,11 @@ def period_filter(periods: pd.Series, wanted: str) -> pd.Series:
     """True where the observation's period lies within `wanted` (exact matches included)."""
     from miitdata.numbers.periods import PeriodError, parse_period
 
+    if len(wanted) > 100:
+        raise FilterError(f"bad period: {shown(wanted)} is not a period")
     try:
         lo, hi = parse_period(wanted.strip())
-    except PeriodError as exc:
+    except (PeriodError, ValueError) as exc:
         raise FilterError(f"bad period: {exc}") from None
 
     def within(text: Any) -> bool:
@@ -164,7 +174,11 @@ def event_ids(ds: Dataset, wanted: str) -> set[str]:
         hit |= _casefold(events[col]) == want
     found = set(ids[hit.fillna(False)])
     if not found:
-        close = difflib.get_close_matches(wanted, list(ids.dropna()), n=3, cutoff=0.5)
+        close = (
+            difflib.get_close_matches(wanted, list(ids.dropna()), n=3, cutoff=0.5)
+            if len(wanted) <= 100
+            else []
+        )
         hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-        raise FilterError(f"no event {wanted!r}{hint}")
+        raise FilterError(f"no event {shown(wanted)}{hint}")
     return found

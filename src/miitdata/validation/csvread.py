@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 ROW_CHECKS = ("blank-row", "extra-cell", "missing-cell")
-csv.field_size_limit(2**31 - 1)
 
 
 def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
@@ -212,6 +211,10 @@ def _arrow_frame(data: bytes, fields: list[str], rows: int | None) -> pd.DataFra
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
+    end = data.find(b"\n")
+    first = data[: end if end >= 0 else len(data)]
+    if b'"' not in first and first.split(b",") != [f.encode("utf-8") for f in fields]:
+        return None  # not the schema's header: the strict scan reports it (pyarrow would build every column)
     try:
         table = pacsv.read_csv(
             pa.py_buffer(data),

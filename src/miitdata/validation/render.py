@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from io import StringIO
+from typing import Any
 
 from miitdata.validation.report import Error, Report
 
 SHOWN_PER_LAYER = 25
+UNWRAPPED = 100_000  # the width when not writing to a terminal: never reached, so nothing wraps
 
 
-def print_report(report: Report, *, console: object | None = None) -> None:
-    from rich.console import Console
+def print_report(report: Report, *, console: Any | None = None, show_known: bool = False) -> None:
+    """The report as text. Its first line names the package, its version and the counts; known
+    discrepancies are one counted line under `known` (listed with `show_known`)."""
+    from rich.markup import escape
     from rich.table import Table
 
-    con = console if console is not None else Console()
+    con = console if console is not None else _console()
     stats = report.stats()
     status = "[bold green]valid[/]" if report.valid else "[bold red]invalid[/]"
     con.print(
-        f"{status}  {report.path}  (version {report.version}, {stats['checks']} checks, "
-        f"{stats['errors']} errors, {stats['known']} known discrepancies, {stats['seconds']:.2f}s)"
+        f"{status}  {escape(report.path)}  (version {escape(report.version)}, {stats['checks']} checks, "
+        f"{stats['errors']} errors, {stats['known']} known discrepancies, {stats['seconds']:.2f}s)",
+        soft_wrap=True,
     )
     rows = ", ".join(f"{k} {v}" for k, v in report.rows.items())
     con.print(f"[dim]rows: {rows}[/]")
@@ -33,12 +38,22 @@ def print_report(report: Report, *, console: object | None = None) -> None:
             con.print(_table(Table, errors[:SHOWN_PER_LAYER], "red"))
             if len(errors) > SHOWN_PER_LAYER:
                 con.print(f"  … and {len(errors) - SHOWN_PER_LAYER} more (use --format json for all)")
-        known = [e for e in report.known if e.layer == layer]
-        if known:
-            con.print(_table(Table, known[:SHOWN_PER_LAYER], "yellow", known=True))
+    if report.known:
+        con.print("[bold]known[/]")
+        if show_known:
+            con.print(_table(Table, report.known, "yellow", known=True))
+        else:
+            waivers = sorted({e.waived_by for e in report.known if e.waived_by})
+            con.print(
+                f"  {len(report.known)} known discrepancies waived ({', '.join(waivers)}); "
+                "--show-known lists them",
+                soft_wrap=True,
+            )
 
 
 def _table(table_cls: type, errors: list[Error], style: str, known: bool = False) -> object:
+    from rich.markup import escape
+
     table = table_cls(show_header=True, header_style=f"bold {style}", box=None, padding=(0, 1))
     table.add_column("type", style=style, no_wrap=True)
     table.add_column("resource")
@@ -53,14 +68,25 @@ def _table(table_cls: type, errors: list[Error], style: str, known: bool = False
             str(e.row or ""),
             e.field or "",
             e.id or "",
-            f"[{e.waived_by}] {e.explanation}" if known else e.message,
+            escape(f"[{e.waived_by}] {e.explanation}" if known else e.message),
         )
     return table
 
 
-def report_text(report: Report) -> str:
+def _console() -> Any:
+    """stdout's console: a terminal's width, else no hard wrapping at all (CI logs keep whole paths)."""
+    import sys
+
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        return Console()
+    return Console(width=UNWRAPPED, no_color=True, soft_wrap=True)
+
+
+def report_text(report: Report, *, show_known: bool = False) -> str:
     from rich.console import Console
 
     buf = StringIO()
-    print_report(report, console=Console(file=buf, width=120, no_color=True))
-    return buf.getvalue()
+    print_report(report, console=Console(file=buf, width=UNWRAPPED, no_color=True), show_known=show_known)
+    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))

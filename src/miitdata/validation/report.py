@@ -102,6 +102,7 @@ class Report:
             tests=str(len(self.checks)),
             failures=str(sum(1 for c in self.checks if c.errors)),
         )
+        _properties(suites, {"path": self.path, "version": self.version, "valid": str(self.valid).lower()})
         by_check: dict[str, list[Error]] = {}
         for e in self.errors:
             by_check.setdefault(_check_key(e), []).append(e)
@@ -125,7 +126,52 @@ class Report:
                 if c.known:
                     ET.SubElement(case, "system-out").text = f"{c.known} known discrepancy(ies) waived"
         ET.indent(suites)
-        return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+        return _xml_document(suites)
+
+
+def _xml_document(root: Any) -> str:
+    """The XML text, characters XML 1.0 cannot hold (control characters from the data) as `\\xHH`."""
+    import re
+    from xml.etree import ElementTree as ET
+
+    text = ET.tostring(root, encoding="unicode")
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
+
+
+def _properties(parent: Any, values: dict[str, str]) -> None:
+    from xml.etree import ElementTree as ET
+
+    props = ET.SubElement(parent, "properties")
+    for name, value in values.items():
+        ET.SubElement(props, "property", name=name, value=value)
+
+
+def summary_line(report: Report) -> str:
+    """The one line `miitdata validate` always writes to stderr."""
+    state = "valid" if report.valid else "invalid"
+    return (
+        f"miitdata: {state}: {len(report.errors)} errors, {len(report.known)} known "
+        f"({report.path}, version {report.version})"
+    )
+
+
+def error_json(error: Any) -> str:
+    """The JSON document of a validation that could not run (exit 2): `valid` null and the error."""
+    return json.dumps({"valid": None, "error": error.to_dict()}, ensure_ascii=False, indent=2)
+
+
+def error_junit(error: Any) -> str:
+    """The JUnit document of a validation that could not run (exit 2): one errored testcase."""
+    from xml.etree import ElementTree as ET
+
+    suites = ET.Element("testsuites", name="miitdata validate", tests="1", failures="0", errors="1")
+    _properties(suites, {"path": str(error.path or ""), "code": error.code})
+    suite = ET.SubElement(suites, "testsuite", name="run", tests="1", failures="0", errors="1")
+    case = ET.SubElement(suite, "testcase", classname="miitdata.run", name=f"run.{error.code}")
+    ET.SubElement(case, "error", type=error.code, message=str(error)).text = str(error)
+    ET.indent(suites)
+    return _xml_document(suites)
 
 
 def _check_key(e: Error) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from miitdata.cli.app import Format, PackageOption, allow, console, json_text, load_dataset
+from miitdata.cli.app import Format, PackageOption, allow, console, json_text, load_dataset, safe
 
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "⟦", "⟧"  # marks the value inside a quote when the output is not a terminal
 
@@ -52,16 +52,15 @@ def cite(
 
 
 def _discrepancy_line(d: dict[str, Any]) -> str:
-    from rich.markup import escape
 
     return (
-        f"[yellow]⚠ known discrepancy {d['discrepancy_id']}[/] ({d['kind']}, {d['resource']} {d['target']}): "
-        f"{escape(str(d['explanation']))}"
+        f"[yellow]⚠ known discrepancy {safe(d['discrepancy_id'])}[/] "
+        f"({safe(d['kind'])}, {safe(d['resource'])} {safe(d['target'])}): "
+        f"{safe(str(d['explanation']))}"
     )
 
 
 def _print_citation(record: dict[str, Any]) -> None:
-    from rich.markup import escape
 
     con = console()
     tty = con.is_terminal
@@ -69,29 +68,30 @@ def _print_citation(record: dict[str, Any]) -> None:
     n_sources = len(record["sources"])
     n_quotes = sum(len(s["quotes"]) for s in record["sources"])
     con.print(
-        f"[bold cyan]{o['observation_id']}[/]  [bold]{escape(str(o['region_en']))}[/] "
-        f"({escape(str(o['region_zh']))}, {o['region_id']}) · {o['period']}",
+        f"[bold cyan]{safe(o['observation_id'])}[/]  [bold]{safe(str(o['region_en']))}[/] "
+        f"({safe(str(o['region_zh']))}, {safe(o['region_id'])}) · {safe(o['period'])}",
         soft_wrap=True,
     )
-    con.print(f"  {escape(str(o['indicator_en']))}  [dim]({o['indicator_id']})[/]", soft_wrap=True)
-    con.print(f"  {escape(str(o['indicator_zh']))}", soft_wrap=True)
-    shown = escape(o["display_en"])
+    con.print(f"  {safe(str(o['indicator_en']))}  [dim]({safe(o['indicator_id'])})[/]", soft_wrap=True)
+    con.print(f"  {safe(str(o['indicator_zh']))}", soft_wrap=True)
+    shown = safe(o["display_en"])
     if o["display_zh"] != o["display_en"]:
-        shown += f"[/]  /  [bold]{escape(o['display_zh'])}"
+        shown += f"[/]  /  [bold]{safe(o['display_zh'])}"
     status = o.get("status")
     label = (
-        f"   [bold magenta]{escape(str(status))} (not an actual figure)[/]"
+        f"   [bold magenta]{safe(str(status))} (not an actual figure)[/]"
         if status and status != "actual"
         else ""
     )
-    con.print(f"  [bold]{shown}[/]{label}   [dim]event {o['event_id']}[/]", soft_wrap=True)
+    con.print(f"  [bold]{shown}[/]{label}   [dim]event {safe(o['event_id'])}[/]", soft_wrap=True)
     if o.get("note"):
-        con.print(f"  [dim]note: {escape(str(o['note']))}[/]", soft_wrap=True)
+        con.print(f"  [dim]note: {safe(str(o['note']))}[/]", soft_wrap=True)
     if record["derivation"]:
         d = record["derivation"]
         con.print(
-            f"  derived by {d['relation_id']} ({d['kind']} of {', '.join(d['operands']) or 'no operands'}): "
-            f"{escape(str(d['statement'] or ''))} — not stated in any source; cite its operands",
+            f"  derived by {safe(d['relation_id'])} "
+            f"({safe(d['kind'])} of {safe(', '.join(d['operands']) or 'no operands')}): "
+            f"{safe(str(d['statement'] or ''))} — not stated in any source; cite its operands",
             soft_wrap=True,
         )
     for d in record["discrepancies"]:
@@ -111,12 +111,12 @@ def _print_citation(record: dict[str, Any]) -> None:
             else ""
         )
         con.print(
-            f"[bold magenta]{s['source_id']}[/]  {escape(str(s['title']))}",
+            f"[bold magenta]{safe(s['source_id'])}[/]  {safe(str(s['title']))}",
             soft_wrap=True,
         )
         con.print(
-            f"  [dim]{escape(publisher)} · {s.get('date_published')} · {s.get('language')} · "
-            f"{s.get('kind')}{mt}[/]",
+            f"  [dim]{safe(publisher)} · {safe(s.get('date_published'))} · {safe(s.get('language'))} · "
+            f"{safe(s.get('kind'))}{mt}[/]",
             soft_wrap=True,
         )
         for q in s["quotes"]:
@@ -125,19 +125,19 @@ def _print_citation(record: dict[str, Any]) -> None:
             if hl:
                 a, b = hl
                 if tty:
-                    quote = f"{escape(exact[:a])}[bold reverse]{escape(exact[a:b])}[/]{escape(exact[b:])}"
+                    quote = f"{safe(exact[:a])}[bold reverse]{safe(exact[a:b])}[/]{safe(exact[b:])}"
                 else:
-                    quote = escape(f"{exact[:a]}{HIGHLIGHT_OPEN}{exact[a:b]}{HIGHLIGHT_CLOSE}{exact[b:]}")
+                    quote = safe(f"{exact[:a]}{HIGHLIGHT_OPEN}{exact[a:b]}{HIGHLIGHT_CLOSE}{exact[b:]}")
             else:
-                quote = escape(exact)
+                quote = safe(exact)
             con.print(
-                f"  [cyan]{q['mention_id']}[/]  characters {q['start']}–{q['end']}  "
-                f"value as written: [bold]{escape(str(q['value_text']))}[/]",
+                f"  [cyan]{safe(q['mention_id'])}[/]  characters {q['start']}–{q['end']}  "
+                f"value as written: [bold]{safe(str(q['value_text']))}[/]",
                 soft_wrap=True,
             )
             con.print(f"    “{quote}”", soft_wrap=True)
             if q.get("note"):
-                con.print(f"    [dim]note: {escape(str(q['note']))}[/]", soft_wrap=True)
+                con.print(f"    [dim]note: {safe(str(q['note']))}[/]", soft_wrap=True)
             for d in q["discrepancies"]:
                 con.print("    " + _discrepancy_line(d), soft_wrap=True)
-            con.print(f"    [dim]cite:[/] {escape(q['citation'])}", soft_wrap=True)
+            con.print(f"    [dim]cite:[/] {safe(q['citation'])}", soft_wrap=True)

@@ -39,13 +39,15 @@ def export(
 
     Example: [bold]miitdata export --format parquet build/parquet[/bold]
     """
+    import sqlite3
+
     from miitdata.outputs.export import export as run_export
 
     try:
         written = run_export(out, format.value, package_path(package))
-    except OSError as exc:
+    except (OSError, sqlite3.OperationalError) as exc:  # sqlite reports a full disk as "disk I/O error"
         raise PackageError(
-            "output-unwritable", f"cannot write the export: {exc.strerror or exc}", str(out)
+            "output-unwritable", f"cannot write the export: {getattr(exc, 'strerror', None) or exc}", str(out)
         ) from None
     except ImportError as exc:
         raise PackageError(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import Format, PackageOption, allow, console, json_text, load_dataset
+from miitdata.cli.app import Format, PackageOption, allow, console, json_text, load_dataset, safe
 
 
 def info(
@@ -22,7 +22,6 @@ def info(
 
     Example: [bold]miitdata info --format json --package path/to/datapackage.json[/bold]
     """
-    from rich.markup import escape
     from rich.table import Table
 
     from miitdata.query.info import info_record
@@ -34,11 +33,11 @@ def info(
         return
     con = console()
     con.print(
-        f"[bold]{escape(str(rec['name']))} {rec['version']}[/]  {escape(str(rec['title']))}", soft_wrap=True
+        f"[bold]{safe(str(rec['name']))} {safe(rec['version'])}[/]  {safe(str(rec['title']))}", soft_wrap=True
     )
-    con.print(f"path:     {escape(rec['path'])}", soft_wrap=True)
+    con.print(f"path:     {safe(rec['path'])}", soft_wrap=True)
     for lic in rec["licenses"]:
-        con.print(f"licence:  {escape(lic.get('name', ''))} — {escape(lic.get('title', ''))}", soft_wrap=True)
+        con.print(f"licence:  {safe(lic.get('name', ''))} — {safe(lic.get('title', ''))}", soft_wrap=True)
     if rec.get("created"):
         con.print(f"created:  {rec['created']}")
     con.print()
@@ -59,12 +58,12 @@ def info(
             else ""
         )
         src.add_row(
-            s["source_id"],
-            s["language"],
-            kind,
-            escape(s.get("publisher") or "—"),
+            safe(s["source_id"]),
+            safe(s["language"]),
+            safe(kind),
+            safe(s.get("publisher") or "—"),
             str(s["date_published"]),
-            s["event_id"],
+            safe(s["event_id"]),
         )
     con.print(src)
     con.print()
@@ -72,5 +71,5 @@ def info(
     for col in ("id", "date", "host"):
         ev.add_column(col, overflow="fold")
     for e in rec["events"]:
-        ev.add_row(e["event_id"], str(e["date"]), escape(str(e["host"])))
+        ev.add_row(safe(e["event_id"]), safe(e["date"]), safe(str(e["host"])))
     con.print(ev)

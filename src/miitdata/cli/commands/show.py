@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from miitdata.cli.app import Format, Lang, PackageOption, allow, console, json_text, load_dataset
+from miitdata.cli.app import Format, Lang, PackageOption, allow, console, json_text, load_dataset, safe
 from miitdata.query.filters import Filters
 
 SHOW_HEADERS = {
@@ -92,7 +92,6 @@ def show(
 
 
 def _show_table(frame: Any, lang: str) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     con = console()
@@ -112,12 +111,12 @@ def _show_table(frame: Any, lang: str) -> None:
         derived = row.derived_by if isinstance(row.derived_by, str) else None
         sources = f"{derived_word} ({derived})" if derived else str(row.sources)
         table.add_row(
-            row.observation_id,
-            escape(str(row.indicator)),
-            escape(str(row.region)),
-            row.period,
-            escape(row.display),
-            sources,
+            safe(row.observation_id),
+            safe(str(row.indicator)),
+            safe(str(row.region)),
+            safe(row.period),
+            safe(row.display),
+            safe(sources),
         )
     con.print(table)
     n = len(frame)

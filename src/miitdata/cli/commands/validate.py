@@ -36,20 +36,34 @@ def validate(
     ] = False,
     output: OutputOption = None,
     package: PackageOption = None,
+    show_known: Annotated[
+        bool, typer.Option("--show-known", help="List the known discrepancies (text report) one by one.")
+    ] = False,
 ) -> None:
     """Validate a data package: structure, content, provenance, cross-source consistency, relations.
 
-    Exit code 0 valid, 1 invalid, 2 could not run.
+    Exit code 0 valid, 1 invalid, 2 could not run. The report names the package and version it checked;
+    one summary line always goes to stderr. When it cannot run, --format json|junit still writes a
+    document: JSON {"valid": null, "error": {...}}, JUnit one errored testcase.
 
     Example: [bold]miitdata validate datapackage.json --format junit -o report.xml[/bold]
     """
+    from miitdata.errors import PackageError
+    from miitdata.validation import report as rep
     from miitdata.validation.run import validate as run_validate
 
     allow(format, Format.text, Format.json, Format.junit)
     target = path if path is not None else package_path(package)
-    report = run_validate(
-        target, layers=[lay.value for lay in layer] if layer else None, frictionless=frictionless
-    )
+    try:
+        report = run_validate(
+            target, layers=[lay.value for lay in layer] if layer else None, frictionless=frictionless
+        )
+    except PackageError as exc:
+        if format is Format.json:
+            write_output(output, rep.error_json(exc) + "\n", "report")
+        elif format is Format.junit:
+            write_output(output, rep.error_junit(exc), "report")
+        raise
     if format is Format.json:
         text = report.to_json() + "\n"
     elif format is Format.junit:
@@ -57,11 +71,13 @@ def validate(
     elif output is not None:
         from miitdata.validation.render import report_text
 
-        text = report_text(report)
+        text = report_text(report, show_known=show_known)
     else:
         from miitdata.validation.render import print_report
 
-        print_report(report)
-        raise typer.Exit(0 if report.valid else 1)
-    write_output(output, text, "report")
+        print_report(report, show_known=show_known)
+        text = None
+    if text is not None:
+        write_output(output, text, "report")
+    typer.echo(rep.summary_line(report), err=True)
     raise typer.Exit(0 if report.valid else 1)

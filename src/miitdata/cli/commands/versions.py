@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import Format, OutputOption, allow, package_path, write_output
+from miitdata.cli.app import Format, OutputOption, PackageOption, allow, package_path, write_output
 
 RepoOption = Annotated[
     str | None,
@@ -33,13 +33,17 @@ def _repo(repo: str | None) -> str | None:
 def metrics(
     path: Annotated[
         Path | None,
-        typer.Argument(help="A datapackage.json (or its directory). Default: the bundled package."),
+        typer.Argument(
+            help="A datapackage.json (or its directory). Default: ./datapackage.json if there is one, "
+            "else the bundled package."
+        ),
     ] = None,
     output: OutputOption = None,
     report: Annotated[
         Path | None,
         typer.Option("--report", help="Also write the JSON validation report (without timings) here."),
     ] = None,
+    package: PackageOption = None,
 ) -> None:
     """Dataset metrics (rows per resource, multi-source observations, errors, known discrepancies) as JSON.
 
@@ -51,7 +55,7 @@ def metrics(
     from miitdata.outputs import metrics as m
     from miitdata.validation.run import validate
 
-    target = path if path is not None else package_path(None)
+    target = path if path is not None else package_path(package)
     result = validate(target)
     values = m.compute(target, report=result)
     if report is not None:
