@@ -341,3 +341,23 @@ def test_import_does_not_load_dvc() -> None:
     code = "import sys, miitdata, miitdata.versions.git, miitdata.versions.diff; print('dvc' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_a_new_column_is_summarised_once_not_as_a_change_of_every_row() -> None:
+    import pandas as pd
+
+    from miitdata.dataset import Dataset
+    from miitdata.versions.diff import resource_diff
+
+    def ds(frame: pd.DataFrame) -> Dataset:
+        schema = {"fields": [{"name": c} for c in frame.columns], "primaryKey": "observation_id"}
+        descriptor = {"resources": [{"name": "observations", "schema": schema}]}
+        return Dataset(path=Path("x"), version="0", descriptor=descriptor, tables={"observations": frame})
+
+    old = pd.DataFrame({"observation_id": ["O1", "O2", "O3"], "value": [1.0, 2.0, 3.0]})
+    new = old.assign(status=["actual", "actual", "target"], value=[1.0, 2.5, 3.0])
+    part = resource_diff(ds(old), ds(new), "observations")
+    assert part["columns_added"] == {"status": "actual 2, target 1"}
+    assert part["changed"] == {"O2": {"value": [2.0, 2.5]}}
+    back = resource_diff(ds(new), ds(old), "observations")
+    assert back["columns_removed"] == {"status": "actual 2, target 1"}

@@ -92,12 +92,20 @@ def resource_diff(a: Dataset, b: Dataset, name: str) -> dict[str, Any]:
     new = rows_by_key(b.tables[name], key) if in_b else {}
     added = [k for k in new if k not in old]
     removed = [k for k in old if k not in new]
+    # A column one side lacks (a schema change) is summarised once, not as a change of every row.
+    cols_a = list(a.tables[name].columns) if in_a else []
+    cols_b = list(b.tables[name].columns) if in_b else []
+    new_cols = [c for c in cols_b if c not in cols_a] if in_a else []
+    old_cols = [c for c in cols_a if c not in cols_b] if in_b else []
+    columns_added = {c: _column_summary([new[k].get(c) for k in new]) for c in new_cols}
+    columns_removed = {c: _column_summary([old[k].get(c) for k in old]) for c in old_cols}
+    skip = set(new_cols) | set(old_cols)
     changed: dict[str, dict[str, list[Any]]] = {}
     for k in old.keys() & new.keys():
         fields = {
             f: [old[k].get(f), new[k].get(f)]
             for f in dict.fromkeys([*old[k], *new[k]])
-            if old[k].get(f) != new[k].get(f)
+            if f not in skip and old[k].get(f) != new[k].get(f)
         }
         if fields:
             changed[k] = fields
@@ -118,8 +126,22 @@ def resource_diff(a: Dataset, b: Dataset, name: str) -> dict[str, Any]:
         "removed": sorted(removed),
         "renamed": dict(sorted(renamed.items())),
         "changed": dict(sorted(changed.items())),
+        "columns_added": columns_added,
+        "columns_removed": columns_removed,
         "_rows": (old, new),
     }
+
+
+def _column_summary(values: list[Any]) -> str:
+    """How a whole column reads: its values with counts when few (`actual 228, target 7`), else how
+    many rows are filled."""
+    filled = [v for v in values if v is not None]
+    distinct: dict[str, int] = {}
+    for v in filled:
+        distinct[str(v)] = distinct.get(str(v), 0) + 1
+    if distinct and len(distinct) <= 8:
+        return ", ".join(f"{v} {n}" for v, n in sorted(distinct.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"filled in {len(filled)} of {len(values)} rows"
 
 
 def revised_observations(part: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -272,6 +294,10 @@ def to_markdown(result: dict[str, Any]) -> str:
     for name, part in result["resources"].items():
         old, new = rows.get(name, ({}, {}))
         section: list[str] = []
+        for column, summary_text in part.get("columns_added", {}).items():
+            section.append(f"- new column `{column}` (schema): {summary_text}")
+        for column, summary_text in part.get("columns_removed", {}).items():
+            section.append(f"- column `{column}` removed (schema): it held {summary_text}")
         for k in part["added"]:
             section.append(f"- added `{k}`" + _describe(name, new.get(k, {})))
         for k in part["removed"]:
