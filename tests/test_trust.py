@@ -446,7 +446,10 @@ def test_load_rev_path_validates_that_version(tmp_path: Path) -> None:
         del os.environ["MIITDATA_CACHE"]
     assert ds.version == "0.1.0" and ds.path.is_file() and str(tmp_path) in str(ds.path)
     report = miitdata.validate(str(ds.path))
-    assert report.version == "0.1.0" and report.valid
+    # that version's tables (0.1.0: 227 observations), not the working tree's
+    assert report.version == "0.1.0" and report.rows["observations"] == 227
+    # judged by today's rules: 0.1.0 has the duplicate mention that 0.3.0 waives (D112) and nothing else
+    assert [(e.type, e.id) for e in report.errors] == [("duplicate-mention", "M003-0093")]
 
 
 def test_license_covers_code_data_and_sources() -> None:
