@@ -60,6 +60,14 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
+def _period(i: int) -> str:
+    """A month before the event, distinct for each observation of the same indicator and region (the
+    indicator and region repeat every 6 observations, and (indicator, region, period, status, event)
+    is unique): 1880-01 .. 2018-11 for O0001..O9999."""
+    months = 1880 * 12 + (i - 1) // len(PROVINCES)
+    return f"{months // 12}-{months % 12 + 1:02d}"
+
+
 def value_and_text(kind: int, rng: random.Random) -> tuple[str, str, str]:
     """(observation value, value_text as a source writes it, the mention's value) for an indicator."""
     if kind == 0:
@@ -117,7 +125,8 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
         oid = f"O{i:04d}"
         observations.append(row("observations", {
             "observation_id": oid, "indicator_id": INDICATORS[kind][0], "region_id": region[0],
-            "period": str(2012 + i % 12), "value": value, "comparator": "=", "event_id": EVENT}))  # fmt: skip
+            "period": _period(i), "value": value, "comparator": "=", "status": "actual",
+            "event_id": EVENT}))  # fmt: skip
         facts.append((oid, region[1], INDICATORS[kind][1], value_text, mention_value))
     _write(out / "data" / "observations.csv", fields["observations"], observations)
 
@@ -143,7 +152,7 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
             lengths[s] += len(sentence)
             mention_rows.append(
                 [s, start, start + len(exact), oid, exact, value_text, mention_value, counters[s]]
-            )
+            )  # value_text ends the quote: "<indicator>为<value_text>"
     sources, mentions_out = [], []
     full_texts = ["".join(parts) for parts in texts]
     for s, text in enumerate(full_texts):
@@ -161,6 +170,7 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
         mentions_out.append(row("mentions", {
             "mention_id": f"M{s:03d}-{n:04d}", "observation_id": oid, "source_id": f"S{s:03d}",
             "start": str(start), "end": str(end), "exact": exact,
+            "value_start": str(end - len(value_text)), "value_end": str(end),
             "prefix": text[max(0, start - CONTEXT):start], "suffix": text[end:end + CONTEXT],
             "value_text": value_text, "value": mention_value}))  # fmt: skip
     _write(out / "data" / "mentions.csv", fields["mentions"], mentions_out)
@@ -246,7 +256,8 @@ def main() -> None:
         if not args.no_frictionless:
             wall_f, rss_f, code_f, err_f = run([frictionless, "validate", desc])
             results[size].update(frictionless=wall_f, rss_f=rss_f)
-            line(f"frictionless validate {size:,}", wall_f, rows, rss_f, "valid" if code_f == 0 else err_f)
+            status_f = "valid" if code_f == 0 else f"exit {code_f} {err_f}"
+            line(f"frictionless validate {size:,}", wall_f, rows, rss_f, status_f)
             print(f"frictionless / miitdata: {wall_f / wall:.1f}x faster")
     for a, b in itertools.pairwise(sizes):
         growth = results[b]["miitdata"] / results[a]["miitdata"]
