@@ -7,7 +7,12 @@
 Each package is valid, uses the real `datapackage.json`, and is generated from scratch: raw source
 texts (with their real sha256), events, regions, indicators, observations, mentions (verbatim quotes
 with offsets, prefix and suffix, so the provenance and consistency layers do full work), relations.
-Both validators run in fresh processes in the same run; the peak memory is the child's ru_maxrss.
+Both validators run in fresh processes in the same run. Peak memory is each validator's own maximum
+resident set, from `/usr/bin/time -f %M` wrapped around it (else `os.wait4` on its pid). Not the
+parent's ru_maxrss of RUSAGE_CHILDREN (the maximum over all children so far), and not wait4 on a
+child of a large parent alone: Linux carries a process's peak RSS across fork and exec, so a child
+of this script once it had generated a 1M package reported the generator's 1.2 GiB; the packages are
+therefore generated in a separate process as well, and this script stays small.
 Prints wall time, rows/s, peak RSS, the ratio frictionless/miitdata and the growth between sizes.
 """
 
@@ -53,6 +58,14 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
+
+
+def _period(i: int) -> str:
+    """A month before the event, distinct for each observation of the same indicator and region (the
+    indicator and region repeat every 6 observations, and (indicator, region, period, status, event)
+    is unique): 1880-01 .. 2018-11 for O0001..O9999."""
+    months = 1880 * 12 + (i - 1) // len(PROVINCES)
+    return f"{months // 12}-{months % 12 + 1:02d}"
 
 
 def value_and_text(kind: int, rng: random.Random) -> tuple[str, str, str]:
@@ -112,7 +125,8 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
         oid = f"O{i:04d}"
         observations.append(row("observations", {
             "observation_id": oid, "indicator_id": INDICATORS[kind][0], "region_id": region[0],
-            "period": str(2012 + i % 12), "value": value, "comparator": "=", "event_id": EVENT}))  # fmt: skip
+            "period": _period(i), "value": value, "comparator": "=", "status": "actual",
+            "event_id": EVENT}))  # fmt: skip
         facts.append((oid, region[1], INDICATORS[kind][1], value_text, mention_value))
     _write(out / "data" / "observations.csv", fields["observations"], observations)
 
@@ -138,7 +152,7 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
             lengths[s] += len(sentence)
             mention_rows.append(
                 [s, start, start + len(exact), oid, exact, value_text, mention_value, counters[s]]
-            )
+            )  # value_text ends the quote: "<indicator>为<value_text>"
     sources, mentions_out = [], []
     full_texts = ["".join(parts) for parts in texts]
     for s, text in enumerate(full_texts):
@@ -156,6 +170,7 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
         mentions_out.append(row("mentions", {
             "mention_id": f"M{s:03d}-{n:04d}", "observation_id": oid, "source_id": f"S{s:03d}",
             "start": str(start), "end": str(end), "exact": exact,
+            "value_start": str(end - len(value_text)), "value_end": str(end),
             "prefix": text[max(0, start - CONTEXT):start], "suffix": text[end:end + CONTEXT],
             "value_text": value_text, "value": mention_value}))  # fmt: skip
     _write(out / "data" / "mentions.csv", fields["mentions"], mentions_out)
@@ -174,17 +189,28 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
     }  # fmt: skip
 
 
-def run(cmd: list[str], timeout: float) -> tuple[float, float, int, str]:
-    """(wall seconds, peak RSS in MiB of the child, exit code, stderr tail) of a fresh process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir())
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    err = proc.stderr.read().decode("utf-8", "replace")[-300:] if proc.stderr else ""
-    proc.stderr.close() if proc.stderr else None
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    del timeout
-    return wall, usage.ru_maxrss / 1024, proc.returncode, err
+TIME = "/usr/bin/time"
+
+
+def run(cmd: list[str]) -> tuple[float, float, int, str]:
+    """(wall seconds, peak RSS in MiB of that process alone, exit code, stderr tail) of a fresh process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        timed = Path(TIME).is_file()
+        full = [TIME, "-o", str(peak_file), "-f", "%M", *cmd] if timed else cmd
+        started = time.perf_counter()
+        proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp)
+        err_bytes = proc.stderr.read() if proc.stderr else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        if proc.stderr:
+            proc.stderr.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        peak_kib = usage.ru_maxrss
+        if timed:
+            lines = peak_file.read_text(encoding="utf-8").split()
+            peak_kib = int(lines[-1]) if lines and lines[-1].isdigit() else peak_kib
+    return wall, peak_kib / 1024, proc.returncode, err_bytes.decode("utf-8", "replace")[-300:]
 
 
 def line(name: str, wall: float, rows: int, rss: float, status: str) -> None:
@@ -198,32 +224,40 @@ def main() -> None:
     parser.add_argument("--sizes", default="10k,100k", help="mention counts, e.g. 10k,100k,1M")
     parser.add_argument("--no-frictionless", action="store_true", help="skip the reference validator")
     parser.add_argument("--keep", type=Path, help="generate into this directory (kept) instead of a temp dir")
+    parser.add_argument("--generate", nargs=2, metavar=("MENTIONS", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.generate:  # the child that writes one package (keeps the measuring process small)
+        print(json.dumps(generate(Path(args.generate[1]), int(args.generate[0]))))
+        return
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     py = sys.executable
     frictionless = shutil.which("frictionless") or str(Path(py).with_name("frictionless"))
     base = args.keep or Path(tempfile.mkdtemp(prefix="miitdata-scale-"))
     results: dict[int, dict[str, float]] = {}
     print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; fresh processes; peak RSS = child ru_maxrss"
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; fresh processes; "
+        f"peak RSS = {'/usr/bin/time %M' if Path(TIME).is_file() else 'os.wait4 ru_maxrss'} of each validator"
     )
     for size in sizes:
         pkg = base / f"pkg-{size}"
         t = time.perf_counter()
-        counts = generate(pkg, size)
+        made = subprocess.run(
+            [py, __file__, "--generate", str(size), str(pkg)], check=True, capture_output=True, text=True
+        )
+        counts = json.loads(made.stdout)
         rows = sum(counts.values())
         print(f"\n== {size:,} mentions ({rows:,} rows in all; generated in {time.perf_counter() - t:.1f} s)")
         desc = str(pkg / "datapackage.json")
-        wall, rss, code, err = run(
-            [py, "-m", "miitdata", "validate", desc, "--format", "json", "-o", os.devnull], 3600
-        )
+        cmd = [py, "-m", "miitdata", "validate", desc, "--format", "json", "-o", os.devnull]
+        wall, rss, code, err = run(cmd)
         results[size] = {"miitdata": wall, "rss": rss}
         status = "valid" if code == 0 else f"exit {code} {err}"
         line(f"miitdata validate (all layers) {size:,}", wall, rows, rss, status)
         if not args.no_frictionless:
-            wall_f, rss_f, code_f, err_f = run([frictionless, "validate", desc], 7200)
+            wall_f, rss_f, code_f, err_f = run([frictionless, "validate", desc])
             results[size].update(frictionless=wall_f, rss_f=rss_f)
-            line(f"frictionless validate {size:,}", wall_f, rows, rss_f, "valid" if code_f == 0 else err_f)
+            status_f = "valid" if code_f == 0 else f"exit {code_f} {err_f}"
+            line(f"frictionless validate {size:,}", wall_f, rows, rss_f, status_f)
             print(f"frictionless / miitdata: {wall_f / wall:.1f}x faster")
     for a, b in itertools.pairwise(sizes):
         growth = results[b]["miitdata"] / results[a]["miitdata"]

@@ -334,6 +334,44 @@ def profile_schema(descriptor: dict[str, Any]) -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+def _ruled_out(branch: Any, instance: Any) -> bool:
+    """Whether a oneOf branch certainly fails on `instance` because `instance["type"]` (a string) is not
+    in the branch's `properties.type.enum` (all strings): the branch's `properties` keyword fails there."""
+    if not isinstance(branch, dict) or not isinstance(instance, dict):
+        return False
+    if not isinstance(instance.get("type"), str):
+        return False
+    props = branch.get("properties")
+    prop = props.get("type") if isinstance(props, dict) else None
+    enum = prop.get("enum") if isinstance(prop, dict) else None
+    if not isinstance(enum, list) or not all(isinstance(e, str) for e in enum):
+        return False
+    return instance["type"] not in enum
+
+
+def _profile_holds(cls: Any, schema: dict[str, Any], descriptor: dict[str, Any]) -> bool:
+    """True when the descriptor has no profile error, decided fast: the profile's oneOf over 15 field
+    types is evaluated only on the branches whose `type` enum admits the field's type (the others fail
+    on `type` for certain, so "exactly one branch holds" comes out the same), ~10x less work than
+    jsonschema's oneOf. False (then the caller runs the plain validator for its messages) otherwise."""
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.validators import extend
+
+    def one_of(validator: Any, branches: Any, instance: Any, _schema: Any) -> Any:
+        holding = 0
+        for branch in branches:
+            if _ruled_out(branch, instance) or next(validator.descend(instance, branch), None) is not None:
+                continue
+            holding += 1
+            if holding > 1:
+                break
+        if holding != 1:
+            yield ValidationError("oneOf")
+
+    fast = extend(cls, {"oneOf": one_of})
+    return next(fast(schema).iter_errors(descriptor), None) is None
+
+
 def check_profile(ctx: Context) -> None:
     """The descriptor against the Data Package profile (JSON Schema), one error per violation."""
     schema = profile_schema(ctx.package.descriptor)
@@ -343,7 +381,10 @@ def check_profile(ctx: Context) -> None:
     from jsonschema.validators import validator_for
 
     ctx.check("descriptor-profile")
-    validator = validator_for(schema)(schema)
+    cls = validator_for(schema)
+    if _profile_holds(cls, schema, ctx.package.descriptor):
+        return
+    validator = cls(schema)
     for error in sorted(validator.iter_errors(ctx.package.descriptor), key=lambda e: list(e.absolute_path)):
         deepest = best_match(error.context) if error.context else error
         pointer = "/" + "/".join(str(p) for p in deepest.absolute_path)
