@@ -161,7 +161,14 @@ def _run(ctx: Context) -> None:
 
 
 def check_mention_rows(ctx: Context) -> None:
-    """duplicate-mention, event-mismatch and comparator-contradicts-hedges (row loops over mentions)."""
+    """duplicate-mention, event-mismatch and comparator-contradicts-hedges.
+
+    Column-wise: each distinct observation and source is looked up once, the (source, start, end,
+    observation) keys are numbered with `pd.factorize`; Python loops only over the rows that fail, in
+    row order (duplicate-mention and event-mismatch interleaved, as a row loop files them)."""
+    import numpy as np
+    import pandas as pd
+
     mentions, obs = ctx.typed.get("mentions"), ctx.typed.get("observations")
     if mentions is None or obs is None:
         return
@@ -179,45 +186,86 @@ def check_mention_rows(ctx: Context) -> None:
         for row, oid, event, comparator in records(obs, ["observation_id", "event_id", "comparator"])
     }
     read = readings(ctx)
-    first: dict[tuple[Any, ...], Any] = {}
-    hedges: dict[Any, list[tuple[Any, Any]]] = {}
-    cols = ["mention_id", "observation_id", "source_id", "start", "end"]
-    for (row, mid, oid, sid, start, end), comparator in zip(
-        records(mentions, cols), read.comparator.tolist(), strict=True
-    ):
-        key = (sid, start, end, oid)
-        if all(isinstance(v, str) for v in (sid, oid)) and key in first:
-            ctx.error(
-                "duplicate-mention", "mentions", int(row), "start", mid, mention_id=mid, first=first[key]
-            )
-        else:
-            first.setdefault(key, mid)
-        if oid not in facts:
-            continue  # a foreign-key error
-        hedges.setdefault(oid, []).append((mid, comparator))
-        o_event, s_event = facts[oid][1], source_event.get(sid)
-        if isinstance(o_event, str) and s_event is not None and s_event != o_event:
-            ctx.error(
-                "event-mismatch",
-                "mentions",
-                int(row),
-                "observation_id",
-                mid,
-                observation_id=oid,
-                event_id=o_event,
-                mention_id=mid,
-                source_id=sid,
-                source_event=s_event,
-            )
-    for oid, quoted in hedges.items():
-        row, _, comparator = facts[oid]
-        if comparator == "=" and all(c == "~" for _, c in quoted):
-            ctx.error(
-                "comparator-contradicts-hedges",
-                "observations",
-                row,
-                "comparator",
-                oid,
-                observation_id=oid,
-                mentions=" ".join(str(m) for m, _ in quoted),
-            )
+    n = len(mentions)
+    oid_codes, oids = pd.factorize(mentions["observation_id"], use_na_sentinel=False)
+    sid_codes, sids = pd.factorize(mentions["source_id"], use_na_sentinel=False)
+    oid_list, sid_list = list(oids), list(sids)
+    # duplicate-mention: a later row with the (source, start, end, observation) of an earlier one.
+    keyed = (
+        np.fromiter((isinstance(o, str) for o in oid_list), bool, len(oid_list))[oid_codes]
+        & (np.fromiter((isinstance(s, str) for s in sid_list), bool, len(sid_list))[sid_codes])
+    )
+    key = sid_codes.astype(np.int64)
+    for part in (mentions["start"], mentions["end"], oid_codes):
+        codes, uniques = pd.factorize(part, use_na_sentinel=False)
+        key, _ = pd.factorize(key * max(1, len(uniques)) + codes.astype(np.int64))
+        key = key.astype(np.int64)
+    _, first_at = np.unique(key, return_index=True) if n else (None, np.zeros(0, dtype=np.int64))
+    first_row = first_at[key] if n else key
+    duplicate = keyed & (first_row != np.arange(n))
+    # event-mismatch: the observation's event is not the event of the mention's source.
+    events: dict[str, int] = {}
+    in_facts = np.fromiter((o in facts for o in oid_list), bool, len(oid_list))
+    o_events = [facts[o][1] if o in facts else None for o in oid_list]
+    s_events = [source_event.get(s) for s in sid_list]
+    o_event = np.array([events.setdefault(e, len(events)) if isinstance(e, str) else -1 for e in o_events])
+    s_event = np.array([events.setdefault(e, len(events)) if e is not None else -1 for e in s_events])
+    row_o_event = o_event.astype(np.int64)[oid_codes] if n else oid_codes
+    row_s_event = s_event.astype(np.int64)[sid_codes] if n else sid_codes
+    mismatch = (row_o_event >= 0) & (row_s_event >= 0) & (row_o_event != row_s_event)
+    failing = np.flatnonzero(duplicate | mismatch)
+    if len(failing):
+        rows = mentions.index[failing].tolist()
+        mid_col = mentions["mention_id"]
+        mids = mid_col.take(failing).tolist()
+        firsts = mid_col.take(first_row[failing]).tolist()
+        for i, row, mid, first in zip(failing.tolist(), rows, mids, firsts, strict=True):
+            if duplicate[i]:
+                ctx.error(
+                    "duplicate-mention", "mentions", int(row), "start", mid, mention_id=mid, first=first
+                )
+            if mismatch[i]:
+                oid, sid = oid_list[oid_codes[i]], sid_list[sid_codes[i]]
+                ctx.error(
+                    "event-mismatch",
+                    "mentions",
+                    int(row),
+                    "observation_id",
+                    mid,
+                    observation_id=oid,
+                    event_id=facts[oid][1],
+                    mention_id=mid,
+                    source_id=sid,
+                    source_event=source_event[sid],
+                )
+    # comparator-contradicts-hedges: an `=` observation every quote of which is hedged `~`.
+    if not n:
+        return
+    quoted = in_facts[oid_codes]
+    hedged = np.asarray(read.comparator == "~", dtype=bool)
+    count = np.bincount(oid_codes[quoted], minlength=len(oid_list))
+    tilde = np.bincount(oid_codes[quoted & hedged], minlength=len(oid_list))
+    suspects = [
+        k
+        for k in np.flatnonzero((count > 0) & (count == tilde)).tolist()
+        if isinstance(c := facts[oid_list[k]][2], str) and c == "="
+    ]  # codes number the observations in order of first mention, the order a row loop meets them
+    if not suspects:
+        return
+    chosen = np.zeros(len(oid_list), dtype=bool)
+    chosen[suspects] = True
+    at = np.flatnonzero(quoted & chosen[oid_codes])
+    by_code: dict[int, list[str]] = {k: [] for k in suspects}
+    for k, mid in zip(oid_codes[at].tolist(), mentions["mention_id"].take(at).tolist(), strict=True):
+        by_code[k].append(str(mid))
+    for k in suspects:
+        oid = oid_list[k]
+        ctx.error(
+            "comparator-contradicts-hedges",
+            "observations",
+            facts[oid][0],
+            "comparator",
+            oid,
+            observation_id=oid,
+            mentions=" ".join(by_code[k]),
+        )
