@@ -121,7 +121,8 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
                     _row_id(raw, pk, row),
                     note=f"{values[row]!r} is repeated",
                 )
-        typed[col] = parsed.where(valid)
+        # All cells valid (the usual case): no masked copy, a text column shares the raw one's buffers.
+        typed[col] = parsed if bool(valid.all()) else parsed.where(valid)
     return typed
 
 
