@@ -62,10 +62,33 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
 
 
 def validate_json(path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
-    """Run `miitdata validate PATH --format json`; return (exit code, report)."""
-    proc = run_cli("validate", str(path), "--format", "json", *extra)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc.returncode, json.loads(proc.stdout)
+    """Run `miitdata validate PATH --format json` in-process; return (exit code, report).
+
+    Nothing but the exit may escape the command: an exception is what a real process would show as a
+    traceback (or, through `main`, as exit 2)."""
+    from typer.testing import CliRunner
+
+    from miitdata.cli.main import app
+
+    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json", *extra])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.exit_code, json.loads(result.stdout)
+
+
+def run_inproc(*args: str) -> subprocess.CompletedProcess[str]:
+    """`run_cli` in-process (fast) for tests of output and exit codes only: stdout and stderr apart, and an
+    exception becomes what `miitdata.cli.main.main` makes of it (its exit code, one line on stderr)."""
+    from typer.testing import CliRunner
+
+    from miitdata.cli.main import app, exit_code
+
+    result = CliRunner().invoke(app, list(args))
+    code, stderr = result.exit_code, result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        code, message = exit_code(result.exception)
+        stderr += message + "\n"
+    return subprocess.CompletedProcess(["miitdata", *args], code, result.stdout, stderr)
 
 
 def invoke(*args: str) -> tuple[int, str]:

@@ -9,11 +9,11 @@ import pytest
 
 import miitdata
 from miitdata.outputs.annotations import ANNO_CONTEXT, document_loader
-from tests.conftest import read_rows, run_cli, write_rows
+from tests.conftest import read_rows, run_inproc, write_rows
 
 
 def _export(pkg: Path, out: Path) -> dict:
-    proc = run_cli("export", "--format", "annotations", "--package", str(pkg), str(out))
+    proc = run_inproc("export", "--format", "annotations", "--package", str(pkg), str(out))
     assert proc.returncode == 0, proc.stderr
     return json.loads(out.read_text(encoding="utf-8"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_cli
+from tests.conftest import run_inproc
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE = "O0009"
@@ -59,7 +59,7 @@ def test_citation_cff_validates_with_cffconvert(tmp_path: Path) -> None:
 
 
 def _cite(fmt: str) -> str:
-    proc = run_cli("cite", FIGURE, "--format", fmt)
+    proc = run_inproc("cite", FIGURE, "--format", fmt)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

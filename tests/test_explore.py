@@ -23,7 +23,7 @@ import miitdata
 from miitdata.outputs.formats import EXPORT_FORMATS
 from miitdata.query.filters import FilterError
 from miitdata.query.format import format_value
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, run_inproc
 
 WEST_SHARE = "O0009"  # West's share of national industrial value added, 2021 = 19.21%
 
@@ -165,28 +165,28 @@ def test_cite_derived_observation_names_its_relation(ds: Any) -> None:
 
 
 def test_show_table_west() -> None:
-    proc = run_cli("show", "--region", "West", "--indicator", "industrial_va_share_of_national")
+    proc = run_inproc("show", "--region", "West", "--indicator", "industrial_va_share_of_national")
     assert proc.returncode == 0, proc.stderr
     assert WEST_SHARE in proc.stdout and "19.21%" in proc.stdout and "17.84%" in proc.stdout
     assert "Western region" in proc.stdout
 
 
 def test_show_zh_and_machine_formats() -> None:
-    zh = run_cli("show", "--region", "西部地区", "--lang", "zh")
+    zh = run_inproc("show", "--region", "西部地区", "--lang", "zh")
     assert zh.returncode == 0, zh.stderr
     assert "西部地区" in zh.stdout and "19.21%" in zh.stdout
-    js = run_cli("show", "--region", "CN-SC", "--format", "json")
+    js = run_inproc("show", "--region", "CN-SC", "--format", "json")
     rows = json.loads(js.stdout)
     assert rows and {r["region_id"] for r in rows} == {"CN-SC"}
     assert all({"value", "unit", "comparator", "display"} <= set(r) for r in rows)
-    cs = run_cli("show", "--region", "west", "--format", "csv")
+    cs = run_inproc("show", "--region", "west", "--format", "csv")
     table = list(csv.DictReader(io.StringIO(cs.stdout)))
     west = {r["observation_id"]: r for r in table}
     assert west[WEST_SHARE]["value"] == "19.21" and west[WEST_SHARE]["display"] == "19.21%"
 
 
 def test_show_values_read_naturally() -> None:
-    proc = run_cli("show", "--format", "json", "--lang", "zh")
+    proc = run_inproc("show", "--format", "json", "--lang", "zh")
     rows = json.loads(proc.stdout)
     for r in rows:
         if r["comparator"] == "~":
@@ -210,11 +210,11 @@ def test_show_values_read_naturally() -> None:
     ],
 )
 def test_bad_input_is_one_line_exit_2(args: tuple[str, ...]) -> None:
-    one_line_error(run_cli(*args))
+    one_line_error(run_inproc(*args))
 
 
 def test_cite_text() -> None:
-    proc = run_cli("cite", WEST_SHARE)
+    proc = run_inproc("cite", WEST_SHARE)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "19.21%" in out and "Western region" in out and "西部地区" in out
@@ -226,7 +226,7 @@ def test_cite_text() -> None:
 
 
 def test_cite_json() -> None:
-    proc = run_cli("cite", WEST_SHARE, "--format", "json")
+    proc = run_inproc("cite", WEST_SHARE, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     rec = json.loads(proc.stdout)
     assert rec["observation"]["observation_id"] == WEST_SHARE
@@ -242,7 +242,7 @@ def test_cite_json() -> None:
 
 def test_info() -> None:
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    proc = run_cli("info", "--format", "json")
+    proc = run_inproc("info", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     info = json.loads(proc.stdout)
     assert info["version"] == descriptor["version"]
@@ -250,25 +250,25 @@ def test_info() -> None:
     assert all(n > 0 for n in info["counts"].values())
     assert {"S000", "S001"} <= {s["source_id"] for s in info["sources"]}
     assert info["licenses"][0]["name"] == descriptor["licenses"][0]["name"]
-    text = run_cli("info")
+    text = run_inproc("info")
     assert text.returncode == 0 and descriptor["version"] in text.stdout and "S004" in text.stdout
     assert "CC-BY-4.0" in text.stdout and "observations" in text.stdout
 
 
 def test_info_on_a_package_copy(pkg: Path) -> None:
-    proc = run_cli("info", "--format", "json", "--package", str(pkg))
+    proc = run_inproc("info", "--format", "json", "--package", str(pkg))
     assert json.loads(proc.stdout)["path"] == str(pkg)
 
 
 @pytest.mark.parametrize("command", ["show", "cite", "info", "datasheet"])
 def test_help_has_an_example(command: str) -> None:
-    proc = run_cli(command, "--help")
+    proc = run_inproc(command, "--help")
     assert proc.returncode == 0, proc.stderr
     assert "Example" in proc.stdout and f"miitdata {command}" in proc.stdout
 
 
 def test_shell_completion_is_available() -> None:
-    proc = run_cli("--help")
+    proc = run_inproc("--help")
     assert "--install-completion" in proc.stdout and "--show-completion" in proc.stdout
     env = {
         **os.environ,

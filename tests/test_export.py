@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from miitdata.outputs.export import FORMATS, export, package_tables, read_export, write_tables
 from miitdata.schema import number_text
-from tests.conftest import edit_rows, run_cli
+from tests.conftest import edit_rows, run_inproc
 
 TRICKY = [
     "=1+1",
@@ -103,7 +103,7 @@ def test_round_trip_hostile_package_through_cli(pkg: Path, tmp_path: Path, fmt: 
     orig = package_tables(pkg)
     assert "=1+1" in orig["observations"]["value"].tolist()
     out = _out(tmp_path, fmt)
-    proc = run_cli("export", "--format", fmt, "--package", str(pkg), str(out))
+    proc = run_inproc("export", "--format", fmt, "--package", str(pkg), str(out))
     assert proc.returncode == 0, proc.stderr
     _assert_same(read_export(out, fmt), orig)
 
@@ -160,11 +160,11 @@ def test_numbers_keep_their_text(tmp_path: Path) -> None:
 
 def test_export_refuses_wrong_target(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
-    proc = run_cli("export", "--format", "csv", str(tmp_path / "file"))
+    proc = run_inproc("export", "--format", "csv", str(tmp_path / "file"))
     assert proc.returncode == 2 and "output-invalid" in proc.stderr and "Traceback" not in proc.stderr
-    proc = run_cli("export", "--format", "sqlite", str(tmp_path))
+    proc = run_inproc("export", "--format", "sqlite", str(tmp_path))
     assert proc.returncode == 2 and "output-invalid" in proc.stderr
-    proc = run_cli("export", "--format", "sqlite", str(tmp_path / "no" / "such" / "x.sqlite"))
+    proc = run_inproc("export", "--format", "sqlite", str(tmp_path / "no" / "such" / "x.sqlite"))
     assert proc.returncode == 2 and "output-invalid" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 

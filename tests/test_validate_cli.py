@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import edit_descriptor, edit_rows, run_cli, validate_json
+from tests.conftest import edit_descriptor, edit_rows, run_inproc, validate_json
 
 
 def test_bundled_package_is_valid() -> None:
-    proc = run_cli("validate")
+    proc = run_inproc("validate")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "valid" in proc.stdout
 
@@ -74,7 +74,7 @@ def test_json_report_shape(pkg: Path) -> None:
 )
 def test_could_not_run_exits_2_with_one_line(pkg: Path, setup: Callable[[Path], Any], code_word: str) -> None:
     setup(pkg)
-    proc = run_cli("validate", str(pkg))
+    proc = run_inproc("validate", str(pkg))
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
@@ -84,7 +84,7 @@ def test_could_not_run_exits_2_with_one_line(pkg: Path, setup: Callable[[Path], 
 
 
 def test_missing_directory_exits_2(tmp_path: Path) -> None:
-    proc = run_cli("validate", str(tmp_path / "nowhere"))
+    proc = run_inproc("validate", str(tmp_path / "nowhere"))
     assert proc.returncode == 2 and "descriptor-not-found" in proc.stderr
 
 
@@ -284,7 +284,7 @@ def test_structural_error_detected(
 
 def test_text_report_names_file_row_field(pkg: Path) -> None:
     edit_rows(pkg, "events", lambda r: _set(r, 0, date="yesterday"))
-    proc = run_cli("validate", str(pkg))
+    proc = run_inproc("validate", str(pkg))
     assert proc.returncode == 1
     assert "type-error" in proc.stdout and "events" in proc.stdout and "date" in proc.stdout
 
@@ -294,7 +294,7 @@ def test_junit_has_one_testcase_per_check_and_the_failure(pkg: Path, tmp_path: P
 
     edit_rows(pkg, "events", lambda r: _set(r, 0, date="yesterday"))
     out = tmp_path / "report.xml"
-    proc = run_cli("validate", str(pkg), "--format", "junit", "--output", str(out))
+    proc = run_inproc("validate", str(pkg), "--format", "junit", "--output", str(out))
     assert proc.returncode == 1
     root = ET.parse(out).getroot()
     cases = root.findall(".//testcase")
