@@ -40,6 +40,7 @@ class Readings:
     has: np.ndarray  # bool: the row has a reading
     precision: np.ndarray  # float64, NaN where there is none
     comparator: np.ndarray  # object (str), None where there is none
+    observations: tuple[np.ndarray, Any] | None = None  # factorized observation_id (codes, uniques)
 
     @classmethod
     def empty(cls, n: int) -> Readings:
@@ -84,7 +85,7 @@ def readings(ctx: Context) -> Readings:
     ctx.check("value-text-unparsed", "mentions")
     ctx.check("value-text-mismatch", "mentions")
     # Each row's unit, through its observation (each distinct observation id looked up once).
-    oid_codes, oid_uniques = pd.factorize(mentions["observation_id"], use_na_sentinel=False)
+    oid_codes, oid_uniques = observation_codes(ctx)
     unit_names: list[str] = []
     unit_code: dict[str, int] = {}
     per_oid = []
@@ -149,6 +150,20 @@ def readings(ctx: Context) -> Readings:
     out.precision[out.has] = precision[which]
     out.comparator[out.has] = comparators[pair_codes[which]]
     return out
+
+
+def observation_codes(ctx: Context) -> tuple[np.ndarray, Any]:
+    """`pd.factorize(mentions.observation_id, use_na_sentinel=False)`, computed once per run (kept on the
+    readings: the consistency checks use it three times)."""
+    import pandas as pd
+
+    read = ctx.readings
+    if read is not None and read.observations is not None:
+        return read.observations
+    found = pd.factorize(ctx.typed["mentions"]["observation_id"], use_na_sentinel=False)
+    if read is not None:
+        read.observations = found
+    return found
 
 
 def _read(text: str, unit: str) -> Reading | str:

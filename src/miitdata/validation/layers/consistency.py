@@ -24,6 +24,7 @@ from miitdata.validation.readings import (
     half_unit,
     is_number,
     numbers,
+    observation_codes,
     readings,
 )
 
@@ -54,7 +55,7 @@ def _run(ctx: Context) -> None:
         for row, oid, value, comparator in records(obs, ["observation_id", "value", "comparator"])
     }
     # Each distinct observation of the mentions, looked up once.
-    oid_codes, oid_uniques = pd.factorize(mentions["observation_id"], use_na_sentinel=False)
+    oid_codes, oid_uniques = observation_codes(ctx)
     oids = list(oid_uniques)
     stated = np.zeros(len(oids), dtype=bool)  # in facts, with a number as its value
     o_values = np.full(len(oids), np.nan)
@@ -187,7 +188,7 @@ def check_mention_rows(ctx: Context) -> None:
     }
     read = readings(ctx)
     n = len(mentions)
-    oid_codes, oids = pd.factorize(mentions["observation_id"], use_na_sentinel=False)
+    oid_codes, oids = observation_codes(ctx)
     sid_codes, sids = pd.factorize(mentions["source_id"], use_na_sentinel=False)
     oid_list, sid_list = list(oids), list(sids)
     # duplicate-mention: a later row with the (source, start, end, observation) of an earlier one.
