@@ -79,27 +79,43 @@ def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
     ):
         ctx.check(check, "mentions")
     cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
-    # A fast pass finds the rows that are certainly right; only the others get the full checks.
+    values = "value_start" in mentions.columns and "value_end" in mentions.columns
+    # (first row of a chunk, its rows the value-offset check must see): reported after the quotes
+    value_suspects: list[tuple[int, list[int]]] = []
+    # A fast pass finds the rows that are certainly right; only the others get the full checks. Both
+    # fast passes (quotes, value offsets) share each chunk's Python lists.
     for first in range(0, len(mentions), CHUNK):
         chunk = mentions.iloc[first : first + CHUNK]
-        suspect = [i for i, ok in enumerate(_quotes_hold(chunk, texts)) if not ok]
+        lists: dict[str, list[Any]] = {}
+        suspect = [i for i, ok in enumerate(_quotes_hold(chunk, texts, lists)) if not ok]
         if suspect:
-            for values in records(chunk.iloc[suspect], cols):
-                _check_mention(ctx, texts, *values)
-    if "value_start" in mentions.columns and "value_end" in mentions.columns:
-        _check_value_offsets(ctx, texts, mentions)
+            for row in records(chunk.iloc[suspect], cols):
+                _check_mention(ctx, texts, *row)
+        if values:
+            suspect = [i for i, ok in enumerate(_values_hold(chunk, texts, lists)) if not ok]
+            if suspect:
+                value_suspects.append((first, suspect))
+    if values:
+        _check_value_offsets(ctx, texts, mentions, value_suspects)
 
 
-def _check_value_offsets(ctx: Context, texts: dict[str, str], mentions: pd.DataFrame) -> None:
+def _column(mentions: pd.DataFrame, name: str, lists: dict[str, list[Any]]) -> list[Any]:
+    """`mentions[name].tolist()`, once per chunk."""
+    if name not in lists:
+        lists[name] = mentions[name].tolist()
+    return lists[name]
+
+
+def _check_value_offsets(
+    ctx: Context, texts: dict[str, str], mentions: pd.DataFrame, suspects: list[tuple[int, list[int]]]
+) -> None:
     """text[value_start:value_end] == value_text, and the value span lies inside [start, end)."""
     ctx.check("value-offset-mismatch", "mentions")
     cols = ["mention_id", "source_id", "start", "end", "value_start", "value_end", "value_text"]
-    # As for the quotes: a vectorised pass clears the rows that certainly hold; the loop sees the rest.
-    for first in range(0, len(mentions), CHUNK):
+    # As for the quotes: a vectorised pass cleared the rows that certainly hold; the loop sees the rest.
+    for first, suspect in suspects:
         chunk = mentions.iloc[first : first + CHUNK]
-        suspect = [i for i, ok in enumerate(_values_hold(chunk, texts)) if not ok]
-        if suspect:
-            _value_offset_errors(ctx, texts, records(chunk.iloc[suspect], cols))
+        _value_offset_errors(ctx, texts, records(chunk.iloc[suspect], cols))
 
 
 def _whole_offsets(mentions: pd.DataFrame, names: tuple[str, ...]) -> tuple[Any, list[list[int]]] | None:
@@ -121,7 +137,7 @@ def _whole_offsets(mentions: pd.DataFrame, names: tuple[str, ...]) -> tuple[Any,
     return whole, [np.where(whole, a, 0).astype(np.int64).tolist() for a in arrays]
 
 
-def _values_hold(mentions: pd.DataFrame, texts: dict[str, str]) -> list[bool]:
+def _values_hold(mentions: pd.DataFrame, texts: dict[str, str], lists: dict[str, list[Any]]) -> list[bool]:
     """For each row, True when `_value_offset_errors` certainly reports nothing for it: whole offsets,
     start <= value_start < value_end <= end and text[value_start:value_end] == value_text."""
     import pandas as pd
@@ -142,8 +158,8 @@ def _values_hold(mentions: pd.DataFrame, texts: dict[str, str]) -> list[bool]:
             ends,
             vstarts,
             vends,
-            mentions["source_id"].tolist(),
-            mentions["value_text"].tolist(),
+            _column(mentions, "source_id", lists),
+            _column(mentions, "value_text", lists),
             strict=True,
         )
     ]
@@ -170,7 +186,7 @@ def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None
 CHUNK = 65536  # rows per fast pass: bounds the Python strings alive at once
 
 
-def _quotes_hold(mentions: pd.DataFrame, texts: dict[str, str]) -> list[bool]:
+def _quotes_hold(mentions: pd.DataFrame, texts: dict[str, str], lists: dict[str, list[Any]]) -> list[bool]:
     """For each row, True when it has every field, integral offsets into a known text, and every
     check of `_check_mention` passes; False means "not sure" (the full checks decide)."""
     import numpy as np
@@ -191,7 +207,7 @@ def _quotes_hold(mentions: pd.DataFrame, texts: dict[str, str]) -> list[bool]:
     whole &= mentions[list(texts_in)].notna().all(axis=1).to_numpy()  # every text cell is a str
     starts = np.where(whole, start, 0).astype(np.int64).tolist()
     ends = np.where(whole, end, 0).astype(np.int64).tolist()
-    columns = (mentions[c].tolist() for c in texts_in)
+    columns = (_column(mentions, c, lists) for c in texts_in)
     get = texts.get
     return [
         w
