@@ -181,13 +181,14 @@ def test_no_machine_paths_in_tracked_files() -> None:
     files = subprocess.run(
         ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
-    pattern = re.compile(r"(/work/|/root/|/home/\w+|/\.venv/|site-packages/miitdata)")
+    # written in parts, so that this file does not contain what it looks for
+    parts = ["/" + "work/", "/" + "root/", "/" + "home/", "/." + "venv/", "site-" + "packages/miitdata"]
+    pattern = re.compile("|".join(re.escape(p) for p in parts))
     hits = []
     for rel in files:
         path = ROOT / rel
         if (
-            rel == "tests/test_architecture.py"
-            or rel.startswith("data/sources/")
+            rel.startswith("data/sources/")
             or not path.is_file()
             or path.suffix in (".png", ".parquet", ".sqlite")
         ):
