@@ -17,7 +17,7 @@ class DescriptorProfile(StructureError):
     code, title = "descriptor-profile", "Descriptor profile"
     description = (
         "datapackage.json breaks the Data Package v2 JSON Schema profile (checked offline against the "
-        "copy dplib-py ships; skipped when dplib-py and jsonschema are not installed)."
+        "copy that dplib-py, a dependency, ships)."
     )
     template = "{pointer}: {note}"
 

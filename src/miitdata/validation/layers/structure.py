@@ -328,17 +328,17 @@ PROFILE_VERSIONS = {"https://datapackage.org/profiles/1.0/datapackage.json": "1.
 
 def profile_schema(descriptor: dict[str, Any]) -> dict[str, Any] | None:
     """The Data Package JSON Schema profile the descriptor declares (`$schema`; default v2), from the
-    copies dplib-py ships (offline); None when dplib-py or jsonschema is not installed."""
+    copies dplib-py (a dependency) ships, read offline; None if it is missing (a broken install)."""
     import json
     from importlib.util import find_spec
     from pathlib import Path
 
-    if find_spec("dplib") is None or find_spec("jsonschema") is None:
+    spec = find_spec("dplib")
+    if spec is None or spec.origin is None or find_spec("jsonschema") is None:
         return None
-    import dplib
-
     version = PROFILE_VERSIONS.get(str(descriptor.get("$schema", "")), "2.0")
-    path = Path(dplib.__file__).parent / "profiles" / version / "datapackage.json"
+    # the profile files only: importing dplib itself would load pydantic
+    path = Path(spec.origin).parent / "profiles" / version / "datapackage.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
