@@ -8,6 +8,7 @@ Row numbers are CSV record numbers with the header as row 1, as in frictionless.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from miitdata.package import RESOURCE_NAMES
@@ -41,89 +42,82 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
         ctx.check("constraint-error", name)
         required = bool(cons.get("required")) or col in pk
         if required:
-            for row in values.index[~present]:
-                ctx.error(
-                    "constraint-error",
-                    name,
-                    int(row),
-                    col,
-                    _row_id(raw, pk, row),
-                    note="required value is missing",
-                )
-        parsed, ok = _parse(kind, values, present, f)
-        for row in values.index[present & ~ok]:
-            ctx.error(
-                "type-error",
+            _flag(
+                ctx,
+                "constraint-error",
                 name,
-                int(row),
                 col,
-                _row_id(raw, pk, row),
-                note=f"{values[row]!r} is not a valid {kind}{_type_hint(kind)}",
+                raw,
+                pk,
+                values,
+                ~present,
+                lambda v: "required value is missing",
             )
+        parsed, ok = _parse(kind, values, present, f)
+        _flag(
+            ctx, "type-error", name, col, raw, pk, values, present & ~ok,
+            lambda v, k=kind: f"{v!r} is not a valid {k}{_type_hint(k)}",
+        )  # fmt: skip
         valid = present & ok
         cats = categories(f)
         if cats is not None:
             bad = valid & ~values.isin(cats)
-            for row in values.index[bad]:
-                ctx.error(
-                    "constraint-error",
-                    name,
-                    int(row),
-                    col,
-                    _row_id(raw, pk, row),
-                    note=f"{values[row]!r} is not one of {cats}",
-                )
+            _flag(
+                ctx,
+                "constraint-error",
+                name,
+                col,
+                raw,
+                pk,
+                values,
+                bad,
+                lambda v, c=cats: f"{v!r} is not one of {c}",
+            )
         if "pattern" in cons and kind == "string":
-            bad = valid & ~values.str.fullmatch(str(cons["pattern"])).fillna(True).astype(bool)
-            for row in values.index[bad]:
-                ctx.error(
-                    "constraint-error",
-                    name,
-                    int(row),
-                    col,
-                    _row_id(raw, pk, row),
-                    note=f"{values[row]!r} does not match the pattern {cons['pattern']}",
-                )
+            pattern = str(cons["pattern"])
+            bad = valid & ~values.str.fullmatch(pattern).fillna(True).astype(bool)
+            _flag(
+                ctx, "constraint-error", name, col, raw, pk, values, bad,
+                lambda v, p=pattern: f"{v!r} does not match the pattern {p}",
+            )  # fmt: skip
         for key, op, word in (("minimum", "lt", "below the minimum"), ("maximum", "gt", "above the maximum")):
             if key in cons and kind in ("integer", "number"):
                 bad = valid & getattr(parsed, op)(cons[key]).fillna(False).astype(bool)
-                for row in values.index[bad]:
-                    ctx.error(
-                        "constraint-error",
-                        name,
-                        int(row),
-                        col,
-                        _row_id(raw, pk, row),
-                        note=f"{values[row]} is {word} {cons[key]}",
-                    )
+                _flag(
+                    ctx, "constraint-error", name, col, raw, pk, values, bad,
+                    lambda v, w=word, b=cons[key]: f"{v} is {w} {b}",
+                )  # fmt: skip
         for key, op, word in (("minLength", "lt", "shorter than"), ("maxLength", "gt", "longer than")):
             if key in cons:
                 lengths = values.str.len()
                 bad = valid & getattr(lengths, op)(cons[key]).fillna(False).astype(bool)
-                for row in values.index[bad]:
-                    ctx.error(
-                        "constraint-error",
-                        name,
-                        int(row),
-                        col,
-                        _row_id(raw, pk, row),
-                        note=f"value is {word} {cons[key]} characters",
-                    )
+                _flag(
+                    ctx, "constraint-error", name, col, raw, pk, values, bad,
+                    lambda v, w=word, b=cons[key]: f"value is {w} {b} characters",
+                )  # fmt: skip
         if cons.get("unique"):
             ctx.check("unique-error", name)
             dup = valid & _duplicated(values, ctx, name)
-            for row in values.index[dup]:
-                ctx.error(
-                    "unique-error",
-                    name,
-                    int(row),
-                    col,
-                    _row_id(raw, pk, row),
-                    note=f"{values[row]!r} is repeated",
-                )
+            _flag(ctx, "unique-error", name, col, raw, pk, values, dup, lambda v: f"{v!r} is repeated")
         # All cells valid (the usual case): no masked copy, a text column shares the raw one's buffers.
         typed[col] = parsed if bool(valid.all()) else parsed.where(valid)
     return typed
+
+
+def _flag(
+    ctx: Context,
+    code: str,
+    name: str,
+    col: str,
+    raw: pd.DataFrame,
+    pk: list[str],
+    values: pd.Series,
+    mask: pd.Series,
+    message: Callable[[Any], str],
+) -> None:
+    """File `code` on field `col` of every row where `mask` holds; `message` reads the row's cell."""
+    for row in values.index[mask]:
+        ctx.error(code, name, int(row), col, _row_id(raw, pk, row), note=message(values[row]))
 
 
 def _type_hint(kind: str) -> str:
