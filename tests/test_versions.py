@@ -361,3 +361,16 @@ def test_a_new_column_is_summarised_once_not_as_a_change_of_every_row() -> None:
     assert part["changed"] == {"O2": {"value": [2.0, 2.5]}}
     back = resource_diff(ds(new), ds(old), "observations")
     assert back["columns_removed"] == {"status": "actual 2, target 1"}
+
+
+def test_dvc_autostage_stays_off() -> None:
+    """`core.autostage` makes `dvc repro` rewrite git's index through DVC's own index writer, which
+    refreshes the stat data of files it did not stage: a same-size edit (`"version": "0.3.0"` ->
+    `"0.3.1"`) then looks unchanged to git, and the release commit of the documented procedure
+    (`dvc repro`, `git add -A`, commit) silently misses it (seen in CI: 2 runs in 3)."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".dvc" / "config", encoding="utf-8")
+    autostage = config.get("core", "autostage", fallback="false").strip().lower()
+    assert autostage not in ("true", "1", "yes", "on"), ".dvc/config: leave core.autostage off"
