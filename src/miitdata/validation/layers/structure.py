@@ -31,7 +31,7 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
     schema = ctx.package.resources[name]["schema"]
     missing = set(missing_values(schema))
     pk = _key_fields(schema.get("primaryKey"))
-    typed = pd.DataFrame(index=raw.index)
+    typed: dict[str, pd.Series] = {}
     for f in schema["fields"]:
         col = f["name"]
         values = raw[col].astype("string")
@@ -101,7 +101,8 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
             _flag(ctx, "unique-error", name, col, raw, pk, values, dup, lambda v: f"{v!r} is repeated")
         # All cells valid (the usual case): no masked copy, a text column shares the raw one's buffers.
         typed[col] = parsed if bool(valid.all()) else parsed.where(valid)
-    return typed
+    # one frame at the end: inserting column by column re-copies pandas' Arrow-backed column index
+    return pd.DataFrame(typed, index=raw.index)
 
 
 def _flag(
