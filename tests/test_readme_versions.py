@@ -1,7 +1,7 @@
 """README "Versions" runs as written: its shell blocks, in one bash session, on a tagless clone.
 
 The upstream is a `git clone --no-tags` of this checkout's HEAD (so no tag exists anywhere); the
-README's URL becomes that path and its two example versions (v0.1.0, v0.2.0) the two latest
+README's URL becomes that path and its two example versions (v0.2.0, v0.3.0) the two latest
 releases that `miitdata.versions.versions()` finds, so the test keeps working after new releases.
 A block preceded by an HTML comment containing "not run" is skipped (publishing needs a bucket:
 tests/test_remote.py does that with a local S3 server); `pip install` lines are checked against
@@ -24,7 +24,7 @@ from tests.conftest import ROOT
 from tests.release_repo import clone_head, run, subprocess_env
 
 UPSTREAM = "https://github.com/miitdata/miitdata"
-EXAMPLE_OLD, EXAMPLE_NEW = "v0.1.0", "v0.2.0"  # the README's example versions
+EXAMPLE_OLD, EXAMPLE_NEW = "v0.2.0", "v0.3.0"  # the README's example versions
 BLOCK = re.compile(r"(?:<!--(?P<comment>.*?)-->\s*\n)?```(?P<lang>bash|yaml)\n(?P<body>.*?)```", re.S)
 
 
