@@ -14,6 +14,12 @@ child of a large parent alone: Linux carries a process's peak RSS across fork an
 of this script once it had generated a 1M package reported the generator's 1.2 GiB; the packages are
 therefore generated in a separate process as well, and this script stays small.
 Prints wall time, rows/s, peak RSS, the ratio frictionless/miitdata and the growth between sizes.
+
+Where issue 17 sets a target (10x frictionless at 100k mentions, 20x at 1M) it also prints the floor
+that no implementation with pandera as its content engine can go below: a fresh process that only
+imports pandas and pandera and parses every CSV of the package with pyarrow (the cheapest full read)
+and checks nothing. When the floor exceeds the time budget (frictionless's time / target), the goal
+is impossible while pandera is imported, whatever the checks cost.
 """
 
 from __future__ import annotations
@@ -213,6 +219,27 @@ def run(cmd: list[str]) -> tuple[float, float, int, str]:
     return wall, peak_kib / 1024, proc.returncode, err_bytes.decode("utf-8", "replace")[-300:]
 
 
+TARGETS = {100_000: 10.0, 1_000_000: 20.0}  # issue 17: speed-up over frictionless at these sizes
+FLOOR = """
+import json, pathlib, sys
+import pandas, pandera.pandas, pyarrow as pa, pyarrow.csv as pacsv
+desc = pathlib.Path(sys.argv[1])
+for r in json.loads(desc.read_text(encoding="utf-8"))["resources"]:
+    text = dict.fromkeys((f["name"] for f in r["schema"]["fields"]), pa.large_string())
+    pacsv.read_csv(
+        desc.parent / r["path"],
+        read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
+        convert_options=pacsv.ConvertOptions(column_types=text, strings_can_be_null=False),
+    )
+"""
+
+
+def floor(py: str, desc: str, repeat: int = 3) -> float:
+    """Median wall time of importing pandas + pandera and parsing every CSV with pyarrow (no checks)."""
+    times = sorted(run([py, "-c", FLOOR, desc])[0] for _ in range(repeat))
+    return times[len(times) // 2]
+
+
 def line(name: str, wall: float, rows: int, rss: float, status: str) -> None:
     print(f"{name:<40} {wall:8.2f} s {rows / wall:>10,.0f} rows/s  peak {rss:6.0f} MiB  {status}")
 
@@ -259,6 +286,19 @@ def main() -> None:
             status_f = "valid" if code_f == 0 else f"exit {code_f} {err_f}"
             line(f"frictionless validate {size:,}", wall_f, rows, rss_f, status_f)
             print(f"frictionless / miitdata: {wall_f / wall:.1f}x faster")
+            if size in TARGETS:
+                target = TARGETS[size]
+                budget, low = wall_f / target, floor(py, desc)
+                verdict = "ok" if wall <= budget else "MISSED"
+                why = (
+                    "impossible while pandera is imported: the floor alone exceeds the budget"
+                    if low > budget
+                    else f"the floor leaves {budget - low:.2f} s for every check"
+                )
+                print(
+                    f"target {target:.0f}x: budget {budget:.2f} s; floor (import pandas+pandera, pyarrow "
+                    f"parse, no checks) {low:.2f} s; {verdict}; {why}"
+                )
     for a, b in itertools.pairwise(sizes):
         growth = results[b]["miitdata"] / results[a]["miitdata"]
         print(
