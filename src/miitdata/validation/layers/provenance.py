@@ -67,6 +67,8 @@ def source_texts(ctx: Context) -> dict[str, str]:
 
 
 def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
+    import numpy as np
+
     mentions = ctx.typed.get("mentions")
     if mentions is None:
         return
@@ -78,49 +80,82 @@ def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
         "suffix-mismatch",
     ):
         ctx.check(check, "mentions")
-    cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
     values = "value_start" in mentions.columns and "value_end" in mentions.columns
-    # (first row of a chunk, its rows the value-offset check must see): reported after the quotes
-    value_suspects: list[tuple[int, list[int]]] = []
-    # A fast pass finds the rows that are certainly right; only the others get the full checks. Both
-    # fast passes (quotes, value offsets) share each chunk's Python lists.
-    for first in range(0, len(mentions), CHUNK):
-        chunk = mentions.iloc[first : first + CHUNK]
-        lists: dict[str, list[Any]] = {}
-        suspect = [i for i, ok in enumerate(_quotes_hold(chunk, texts, lists)) if not ok]
-        if suspect:
-            for row in records(chunk.iloc[suspect], cols):
-                _check_mention(ctx, texts, *row)
-        if values:
-            suspect = [i for i, ok in enumerate(_values_hold(chunk, texts, lists)) if not ok]
-            if suspect:
-                value_suspects.append((first, suspect))
+    # A vectorised pass finds the rows that certainly hold; only the others get the full checks.
+    quotes_ok, values_ok = _fast_pass(mentions, texts, values)
+    cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
+    for rows in _blocks(np.flatnonzero(~quotes_ok)):
+        for row in records(mentions.iloc[rows], cols):
+            _check_mention(ctx, texts, *row)
     if values:
-        _check_value_offsets(ctx, texts, mentions, value_suspects)
+        ctx.check("value-offset-mismatch", "mentions")
+        cols = ["mention_id", "source_id", "start", "end", "value_start", "value_end", "value_text"]
+        for rows in _blocks(np.flatnonzero(~values_ok)):
+            _value_offset_errors(ctx, texts, records(mentions.iloc[rows], cols))
 
 
-def _column(mentions: pd.DataFrame, name: str, lists: dict[str, list[Any]]) -> list[Any]:
-    """`mentions[name].tolist()`, once per chunk."""
-    if name not in lists:
-        lists[name] = mentions[name].tolist()
-    return lists[name]
+CHUNK = 65536  # rows per block of full checks: bounds the Python objects alive at once
 
 
-def _check_value_offsets(
-    ctx: Context, texts: dict[str, str], mentions: pd.DataFrame, suspects: list[tuple[int, list[int]]]
-) -> None:
-    """text[value_start:value_end] == value_text, and the value span lies inside [start, end)."""
-    ctx.check("value-offset-mismatch", "mentions")
-    cols = ["mention_id", "source_id", "start", "end", "value_start", "value_end", "value_text"]
-    # As for the quotes: a vectorised pass cleared the rows that certainly hold; the loop sees the rest.
-    for first, suspect in suspects:
-        chunk = mentions.iloc[first : first + CHUNK]
-        _value_offset_errors(ctx, texts, records(chunk.iloc[suspect], cols))
+def _blocks(rows: Any) -> Any:
+    return (rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK))
 
 
-def _whole_offsets(mentions: pd.DataFrame, names: tuple[str, ...]) -> tuple[Any, list[list[int]]] | None:
-    """(a bool array: every offset of the row is a whole finite number, the offsets as int lists, 0 where
-    not whole) for numeric columns `names`; None when a column is not numeric."""
+def _fast_pass(mentions: pd.DataFrame, texts: dict[str, str], values: bool) -> tuple[Any, Any]:
+    """(quote checks certainly pass, value-offset check certainly passes) per row, as bool arrays.
+
+    A quote holds when the row has every field, whole offsets into a known text, exact ==
+    text[start:end], the CONTEXT code points around it equal prefix and suffix, and value_text is in
+    exact (with value offsets: text[value_start:value_end] == value_text inside [start, end), which
+    implies it). False means "not sure": the full checks decide, with their messages."""
+    import numpy as np
+    import pandas as pd
+
+    from miitdata.validation import textslices as ts
+
+    nothing = np.zeros(len(mentions), dtype=bool)
+    if not all(
+        isinstance(mentions[c].dtype, pd.StringDtype)
+        for c in ("source_id", "exact", "prefix", "suffix", "value_text")
+    ):
+        return nothing, nothing  # cells that are not text: the full checks handle them
+    names = ("start", "end", "value_start", "value_end") if values else ("start", "end")
+    found = _whole_offsets(mentions, names)
+    if found is None:
+        return nothing, nothing
+    whole, offsets = found
+    start, end = offsets[0], offsets[1]
+    index, known = ts.source_index(list(texts), mentions["source_id"])
+    value_text = ts.utf8_column(mentions["value_text"])
+    usable = whole & known & value_text.valid
+    before, after = np.maximum(start - CONTEXT, 0), end + CONTEXT
+    # byte offsets of: 0 start, 1 end, 2 start - CONTEXT, 3 end + CONTEXT (clamped), 4-5 the value span
+    where = ts.locate(texts, index, usable, [start, end, before, after, *offsets[2:]])
+    quotes = ts.slices_hold(
+        where, usable & (start < end), 0, 1, ts.utf8_column(mentions["exact"]), (start, end)
+    )
+    quotes &= ts.slices_hold(where, quotes, 2, 0, ts.utf8_column(mentions["prefix"]), (before, start))
+    after = np.minimum(after, where.lengths)
+    quotes &= ts.slices_hold(where, quotes, 1, 3, ts.utf8_column(mentions["suffix"]), (end, after))
+    if not values:
+        rows = np.flatnonzero(quotes)
+        inside = [
+            v in x
+            for v, x in zip(
+                mentions["value_text"].iloc[rows].tolist(), mentions["exact"].iloc[rows].tolist(), strict=True
+            )
+        ]
+        quotes[rows[~np.array(inside, dtype=bool)]] = False
+        return quotes, nothing
+    vstart, vend = offsets[2], offsets[3]
+    inside_quote = (start <= vstart) & (vstart < vend) & (vend <= end)
+    values_ok = ts.slices_hold(where, usable & inside_quote, 4, 5, value_text, (vstart, vend))
+    return quotes & values_ok, values_ok
+
+
+def _whole_offsets(mentions: pd.DataFrame, names: tuple[str, ...]) -> tuple[Any, list[Any]] | None:
+    """(a bool array: every offset of the row is a whole finite number, the offsets as int64 arrays, 0
+    where not whole) for numeric columns `names`; None when a column is not numeric."""
     import numpy as np
     import pandas as pd
 
@@ -134,35 +169,7 @@ def _whole_offsets(mentions: pd.DataFrame, names: tuple[str, ...]) -> tuple[Any,
     with np.errstate(invalid="ignore"):
         for a in arrays:
             whole &= (np.abs(a) < 2**53) & (a % 1 == 0)
-    return whole, [np.where(whole, a, 0).astype(np.int64).tolist() for a in arrays]
-
-
-def _values_hold(mentions: pd.DataFrame, texts: dict[str, str], lists: dict[str, list[Any]]) -> list[bool]:
-    """For each row, True when `_value_offset_errors` certainly reports nothing for it: whole offsets,
-    start <= value_start < value_end <= end and text[value_start:value_end] == value_text."""
-    import pandas as pd
-
-    if not all(isinstance(mentions[c].dtype, pd.StringDtype) for c in ("source_id", "value_text")):
-        return [False] * len(mentions)
-    found = _whole_offsets(mentions, ("start", "end", "value_start", "value_end"))
-    if found is None:
-        return [False] * len(mentions)
-    whole, (starts, ends, vstarts, vends) = found
-    whole &= mentions[["source_id", "value_text"]].notna().all(axis=1).to_numpy()
-    get = texts.get
-    return [
-        w and (t := get(sid)) is not None and a <= c < d <= b and t[c:d] == v
-        for w, a, b, c, d, sid, v in zip(
-            whole.tolist(),
-            starts,
-            ends,
-            vstarts,
-            vends,
-            _column(mentions, "source_id", lists),
-            _column(mentions, "value_text", lists),
-            strict=True,
-        )
-    ]
+    return whole, [np.where(whole, a, 0).astype(np.int64) for a in arrays]
 
 
 def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None:
@@ -181,44 +188,6 @@ def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None
         else:
             continue
         ctx.error("value-offset-mismatch", "mentions", int(row), "value_start", mid, problem=problem)
-
-
-CHUNK = 65536  # rows per fast pass: bounds the Python strings alive at once
-
-
-def _quotes_hold(mentions: pd.DataFrame, texts: dict[str, str], lists: dict[str, list[Any]]) -> list[bool]:
-    """For each row, True when it has every field, integral offsets into a known text, and every
-    check of `_check_mention` passes; False means "not sure" (the full checks decide)."""
-    import numpy as np
-    import pandas as pd
-
-    texts_in = ("source_id", "exact", "prefix", "suffix", "value_text")
-    if not all(isinstance(mentions[c].dtype, pd.StringDtype) for c in texts_in):
-        return [False] * len(mentions)  # cells that are not text: the full checks handle them
-    offsets = []
-    for name in ("start", "end"):
-        dtype = mentions[name].dtype
-        if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
-            return [False] * len(mentions)
-        offsets.append(mentions[name].to_numpy(dtype=np.float64, na_value=np.nan))
-    start, end = offsets
-    with np.errstate(invalid="ignore"):
-        whole = (np.abs(start) < 2**53) & (np.abs(end) < 2**53) & (start % 1 == 0) & (end % 1 == 0)
-    whole &= mentions[list(texts_in)].notna().all(axis=1).to_numpy()  # every text cell is a str
-    starts = np.where(whole, start, 0).astype(np.int64).tolist()
-    ends = np.where(whole, end, 0).astype(np.int64).tolist()
-    columns = (_column(mentions, c, lists) for c in texts_in)
-    get = texts.get
-    return [
-        w
-        and (t := get(sid)) is not None
-        and 0 <= a < b <= len(t)
-        and v in x
-        and t[a:b] == x
-        and t[a - CONTEXT if a > CONTEXT else 0 : a] == p
-        and t[b : b + CONTEXT] == q
-        for w, a, b, sid, x, p, q, v in zip(whole.tolist(), starts, ends, *columns, strict=True)
-    ]
 
 
 def _check_mention(

@@ -1,0 +1,145 @@
+"""Vectorised `text[a:b] == cell` for a whole column at once: the provenance layer's fast pass.
+
+Offsets are code points (Python's `str` indices); the comparison runs on UTF-8 bytes, so no Python
+string is made per row. The texts' UTF-8 bytes go into one buffer; each row's code-point offsets
+become byte offsets through its text's code point -> byte table (built one text at a time); a text
+column is read as its Arrow buffers (offsets + data). Two byte ranges are equal when their lengths
+are and no byte differs, which numpy finds with one gather per block of rows.
+
+Every function here answers "certainly holds" (True) or "not sure" (False): the provenance layer
+runs its full per-row checks, with their messages, on the rows that are not sure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+BLOCK = 16384  # rows per gather: bounds the temporary position array (8 bytes per compared byte)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Code-point positions of each row turned into byte offsets into the texts' joined UTF-8 bytes."""
+
+    data: np.ndarray  # uint8: every text's UTF-8 bytes, one after the other
+    lengths: np.ndarray  # int64 per row: its text's length in code points (0 for an unknown text)
+    offsets: list[np.ndarray]  # int64 per row, one array per position array asked for
+
+
+def locate(
+    texts: dict[str, str], index: np.ndarray, known: np.ndarray, positions: list[np.ndarray]
+) -> Located:
+    """Byte offsets of code-point `positions` (clamped to 0..len(text)) in each row's text.
+
+    The code point -> byte table is built for one text at a time (from its UTF-8 bytes: a code
+    point starts at every byte that is not a continuation byte), so memory holds one text's
+    table, not the whole corpus's."""
+    import numpy as np
+
+    n = len(index)
+    lengths = np.zeros(n, dtype=np.int64)
+    out = [np.zeros(n, dtype=np.int64) for _ in positions]
+    keyed = np.where(known, index, -1)
+    order = np.argsort(keyed, kind="stable")
+    bounds = np.searchsorted(keyed[order], np.arange(len(texts) + 1), side="left")
+    parts: list[np.ndarray] = []
+    base = 0
+    for i, text in enumerate(texts.values()):
+        raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+        rows = order[bounds[i] : bounds[i + 1]]
+        if len(rows):
+            table = np.append(np.flatnonzero((raw & 0xC0) != 0x80), len(raw)) + base
+            chars = len(table) - 1
+            lengths[rows] = chars
+            for where, result in zip(positions, out, strict=True):
+                result[rows] = table[np.clip(where[rows], 0, chars)]
+        parts.append(raw)
+        base += len(raw)
+    data = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
+    return Located(data, lengths, out)
+
+
+@dataclass(frozen=True)
+class Utf8Column:
+    """A text column as Arrow lays it out: row i is data[offsets[i]:offsets[i + 1]]."""
+
+    offsets: np.ndarray  # int64, len(rows) + 1
+    data: np.ndarray  # uint8
+    valid: np.ndarray  # bool: the cell is a string (not missing)
+
+
+def utf8_column(series: pd.Series) -> Utf8Column:
+    import numpy as np
+    import pyarrow as pa
+
+    array: Any = pa.array(series.array, type=pa.large_string(), from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    if array.type != pa.large_string():
+        array = array.cast(pa.large_string())
+    _, offsets_buf, data_buf = array.buffers()
+    n = len(array)
+    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[array.offset : array.offset + n + 1]
+    data = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(0, dtype=np.uint8)
+    valid = array.is_valid().to_numpy(zero_copy_only=False)
+    return Utf8Column(offsets, data, np.asarray(valid, dtype=bool))
+
+
+def source_index(ids: list[str], series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(index of each row's text in `ids`, 0 when unknown; True where the text is known)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pa.array(series.array, type=pa.large_string(), from_pandas=True)
+    found = pc.index_in(cells, value_set=pa.array(ids, type=pa.large_string()))
+    if isinstance(found, pa.ChunkedArray):
+        found = found.combine_chunks()
+    known = np.asarray(found.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    index = found.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    return index, known
+
+
+def equal_bytes(data: np.ndarray, starts: np.ndarray, stops: np.ndarray, column: Utf8Column) -> np.ndarray:
+    """Row i: data[starts[i]:stops[i]] == the column's row i (bytes). Ranges must lie inside `data`."""
+    import numpy as np
+
+    offsets = column.offsets
+    lengths = np.diff(offsets)
+    same = (stops - starts) == lengths
+    if len(data) == 0:
+        return same & (lengths == 0)
+    last = len(data) - 1
+    for lo in range(0, len(lengths), BLOCK):
+        hi = min(lo + BLOCK, len(lengths))
+        first, end = int(offsets[lo]), int(offsets[hi])
+        if end == first:
+            continue
+        shift = np.where(same[lo:hi], starts[lo:hi] - offsets[lo:hi], 0)
+        positions = np.arange(first, end, dtype=np.int64) + np.repeat(shift, lengths[lo:hi])
+        np.clip(positions, 0, last, out=positions)
+        differ = np.flatnonzero(data[positions] != column.data[first:end])
+        if len(differ):
+            rows = np.searchsorted(offsets, differ + first, side="right") - 1
+            same[rows] = False
+    return same
+
+
+def slices_hold(
+    located: Located, usable: np.ndarray, start: int, stop: int, column: Utf8Column, bounds: tuple[Any, Any]
+) -> np.ndarray:
+    """Row i: usable[i], 0 <= lo[i] <= hi[i] <= len(text), and text[lo:hi] == the cell (a missing cell
+    is never equal). `bounds` = (lo, hi) in code points; `start`/`stop` index their byte offsets in
+    `located.offsets`."""
+    import numpy as np
+
+    lo, hi = bounds
+    ok = usable & column.valid & (lo >= 0) & (lo <= hi) & (hi <= located.lengths)
+    a = np.where(ok, located.offsets[start], 0)
+    b = np.where(ok, located.offsets[stop], 0)
+    return ok & equal_bytes(located.data, a, b, column)
