@@ -225,7 +225,8 @@ def _duplicated(values: pd.Series, ctx: Context, name: str) -> pd.Series:
 
 def _first_duplicated(values: pd.Series) -> pd.Series:
     """`values.duplicated(keep="first")`, vectorised with pyarrow for an Arrow-backed column without
-    missing cells (dictionary codes number the distinct values in order of first appearance)."""
+    missing cells: nothing when the column is strictly increasing, else dictionary codes (which
+    number the distinct values in order of first appearance)."""
     import numpy as np
     import pandas as pd
 
@@ -233,8 +234,14 @@ def _first_duplicated(values: pd.Series) -> pd.Series:
     if arr is None or arr.null_count or not len(arr):
         return values.duplicated(keep="first")
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    codes = pa.chunked_array(arr).combine_chunks().dictionary_encode().indices.to_numpy()
+    cells = pa.chunked_array(arr).combine_chunks()
+    n = len(cells)
+    if n > 1 and pc.all(pc.less(cells.slice(0, n - 1), cells.slice(1))).as_py():
+        # strictly increasing (ids curated in order): no value repeats, and no hashing is needed
+        return pd.Series(np.zeros(n, dtype=bool), index=values.index, name=values.name, copy=False)
+    codes = cells.dictionary_encode().indices.to_numpy()
     seen = np.maximum.accumulate(codes)
     first = np.empty(len(codes), dtype=bool)
     first[0] = True
