@@ -21,6 +21,7 @@ Where the output goes (`OUT`):
 | sqlite  | a file      | a table per resource: INTEGER, REAL, DATE, BOOLEAN (0/1), TEXT columns, |
 |         |             | PRIMARY KEY and FOREIGN KEY clauses, an index per foreign key, a `facts` view |
 | xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
+|         |             | (a cell over Excel's 32,767 characters: its start + a note; whole in `_miitdata_long`) |
 
 Outputs are deterministic (byte-identical on re-run): no timestamps in SQLite or Parquet; the
 XLSX's zip entries carry a fixed date and its document properties the package's `created` date.
@@ -66,6 +67,7 @@ _OOXML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _CR = "\r"
 INDEX = "_miitdata.json"  # in csv/parquet export directories: package name, version, resource order
 SHAPE_SHEET = "_miitdata"  # hidden XLSX sheet: resource name and row count per table
+LONG_SHEET = "_miitdata_long"  # hidden XLSX sheet: cells longer than a spreadsheet cell holds, in parts
 
 Table = tuple[list[str], list[list[str | None]]]  # (column names, rows of text or None)
 
@@ -150,29 +152,16 @@ def export(
         name: {f["name"] for f in res["schema"]["fields"] if f.get("type") in ("number", "integer")}
         for name, res in package.resources.items()
     }
-    if format == "xlsx":
-        _check_xlsx_cells(tables, package)
     schemas = {name: res["schema"] for name, res in package.resources.items()}
     return write_tables(tables, Path(out), format, meta, numeric, schemas)
 
 
-XLSX_CELL_LIMIT = 32_767  # characters in one spreadsheet cell (Excel's limit; longer text is cut)
+XLSX_CELL_LIMIT = 32_767  # UTF-16 code units in one spreadsheet cell (Excel's limit)
+XLSX_PART = 4_000  # characters per part of a longer cell (escaped: at most 7 units each, under the limit)
 
 
-def _check_xlsx_cells(tables: dict[str, Table], package: Package) -> None:
-    """Refuse (never truncate silently) a cell a spreadsheet cannot hold."""
-    for name, (fields, rows) in tables.items():
-        for number, row in enumerate(rows, start=2):
-            for field, cell in zip(fields, row, strict=True):
-                if cell is not None and len(cell) > XLSX_CELL_LIMIT:
-                    raise PackageError(
-                        "output-invalid",
-                        f"a cell of {len(cell):,} characters: XLSX holds at most {XLSX_CELL_LIMIT:,} "
-                        "(export csv, json, parquet or sqlite instead)",
-                        str(package.resource_path(name)),
-                        row=number,
-                        field=field,
-                    )
+def _too_long_for_a_cell(escaped: str) -> bool:
+    return len(escaped) > XLSX_CELL_LIMIT // 2 and len(escaped.encode("utf-16-le")) // 2 > XLSX_CELL_LIMIT
 
 
 def write_tables(
@@ -377,6 +366,7 @@ def _write_xlsx(
     created = _parse_date(meta["created"])
     book = Workbook()
     book.remove(book.active)
+    long_cells: list[tuple[str, int, int, str]] = []  # (sheet, row, column, the whole text)
     for name, (columns, rows) in tables.items():
         sheet = book.create_sheet(title=name[:31])
         numbers = {i for i, column in enumerate(columns, start=1) if column in numeric.get(name, set())}
@@ -388,7 +378,13 @@ def _write_xlsx(
                 if r > 1 and c in numbers and (number := _xlsx_number(value)) is not None:
                     cell.value = number  # a real number in the spreadsheet, same text when read back
                     continue
-                cell.value = _xlsx_escape(value)
+                escaped = _xlsx_escape(value)
+                if _too_long_for_a_cell(escaped):
+                    # Shown cut with a note; the whole text is in the hidden sheet (read_export joins it).
+                    long_cells.append((sheet.title, r, c, value))
+                    note = f" … [{len(value):,} characters in all: hidden sheet {LONG_SHEET}]"
+                    escaped = _xlsx_escape(value[:XLSX_PART]) + note
+                cell.value = escaped
                 cell.data_type = "s"  # an explicit string: never a formula, error code or number
                 cell.number_format = "@"  # Text: what is typed into it stays text too
                 if value.startswith(FORMULA_START):
@@ -400,6 +396,16 @@ def _write_xlsx(
         counts.cell(row=r, column=1).value = _xlsx_escape(name)
         counts.cell(row=r, column=1).data_type = "s"
         counts.cell(row=r, column=2).value = len(rows)
+    if long_cells:
+        parts = book.create_sheet(title=LONG_SHEET)
+        parts.sheet_state = "hidden"
+        for r, (title, row, column, value) in enumerate(long_cells, start=1):
+            pieces = [value[i : i + XLSX_PART] for i in range(0, len(value), XLSX_PART)]
+            for c, piece in enumerate([title, row, column, *pieces], start=1):
+                cell = parts.cell(row=r, column=c)
+                cell.value = _xlsx_escape(piece) if isinstance(piece, str) else piece
+                if isinstance(piece, str):
+                    cell.data_type = "s"
     book.properties.creator = "miitdata"
     book.properties.created = created
     buffer = io.BytesIO()
@@ -527,13 +533,23 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
             for name, count in book[SHAPE_SHEET].iter_rows(values_only=True)
             if name is not None
         }
+        long: dict[tuple[str, int, int], str] = {}
+        if LONG_SHEET in book.sheetnames:
+            for title, r, c, *pieces in book[LONG_SHEET].iter_rows(values_only=True):
+                if title is not None:
+                    whole = "".join(_xlsx_unescape(str(p)) for p in pieces if p is not None)
+                    long[(_xlsx_unescape(str(title)), int(r), int(c))] = whole
         for sheet in book.worksheets:
-            if sheet.title == SHAPE_SHEET:
+            if sheet.title in (SHAPE_SHEET, LONG_SHEET):
                 continue
             rows = [
                 [None if v is None else _xlsx_text(v) for v in row]
                 for row in sheet.iter_rows(values_only=True)
             ]
+            for (title, r, c), whole in long.items():
+                if title == sheet.title and 0 < r <= len(rows):
+                    rows[r - 1] += [None] * (c - len(rows[r - 1]))
+                    rows[r - 1][c - 1] = whole
             header = [str(c) for c in rows[0] if c is not None] if rows else []
             width = len(header)
             body = [(r + [None] * width)[:width] for r in rows[1:]]
