@@ -380,14 +380,34 @@ def _big_package(tmp_path: Path, rows: int) -> Path:
     return pkg
 
 
+SLOW = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("format", "name"),
+    [
+        ("sqlite", "x.sqlite"),
+        pytest.param("parquet", "pq", marks=SLOW),  # a directory export: swapped in whole or not at all
+        pytest.param("json", "x.json", marks=SLOW),
+        pytest.param("xlsx", "x.xlsx", marks=SLOW),
+    ],
+)
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_signal_mid_export_leaves_the_old_file(tmp_path: Path, sig: signal.Signals) -> None:
+def test_signal_mid_export_leaves_the_old_file(
+    tmp_path: Path, sig: signal.Signals, format: str, name: str
+) -> None:
     pkg = _big_package(tmp_path, 300_000)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "x.sqlite").write_bytes(b"old")
+    target = out / name
+    if format == "parquet":  # a previous export (miitdata replaces only its own directories)
+        assert cli("export", "-f", format, name, cwd=out).returncode == 0
+        (target / "events.parquet").write_bytes(b"old")
+    else:
+        target.write_bytes(b"old")
+    before = _snapshot(target)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "miitdata", "export", "-f", "sqlite", "x.sqlite", "-p", str(pkg)],
+        [sys.executable, "-m", "miitdata", "export", "-f", format, name, "-p", str(pkg)],
         cwd=out,
         env=_env(),
         stdout=subprocess.PIPE,
@@ -403,8 +423,14 @@ def test_signal_mid_export_leaves_the_old_file(tmp_path: Path, sig: signal.Signa
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
-    assert (out / "x.sqlite").read_bytes() == b"old"
+    assert _snapshot(target) == before
     assert _leftovers(out) == []
+
+
+def _snapshot(target: Path) -> dict[str, bytes]:
+    if target.is_dir():
+        return {p.name: p.read_bytes() for p in target.iterdir()}
+    return {target.name: target.read_bytes()}
 
 
 def test_failed_csv_export_does_not_mix_old_and_new(tmp_path: Path) -> None:
