@@ -21,7 +21,7 @@ Where the output goes (`OUT`):
 | sqlite  | a file      | a table per resource: INTEGER, REAL, DATE, BOOLEAN (0/1), TEXT columns, |
 |         |             | PRIMARY KEY and FOREIGN KEY clauses, an index per foreign key, a `facts` view |
 | xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
-|         |             | (a cell over Excel's 32,767 characters: its start + a note; whole in `_miitdata_long`) |
+|         |             | (a cell over 32,767 characters: its start + a note; whole in `_miitdata_long`) |
 
 Outputs are deterministic (byte-identical on re-run): no timestamps in SQLite or Parquet; the
 XLSX's zip entries carry a fixed date and its document properties the package's `created` date.
