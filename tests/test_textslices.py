@@ -8,17 +8,39 @@ clear every row that is right (else the layer is silently slow).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from miitdata.validation import textslices as ts
 from miitdata.validation.layers.provenance import CONTEXT, _fast_pass
+from tests.conftest import ROOT, copy_package, read_rows, write_rows
 
 ALPHABET = st.sampled_from(["a", "7", ",", "é", "€", "中", "万", "😀", "\n", "\u200b"])
 TEXT = st.lists(ALPHABET, max_size=60).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(params=["arrow", "python"])
+def columns(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Every test runs twice: columns read from Arrow buffers, and encoded from Python strings (a plain
+    install without pyarrow)."""
+    if request.param == "arrow":
+        yield "arrow"
+        return
+    saved = ts._arrow
+    ts._arrow = lambda: None
+    try:
+        yield "python"
+    finally:
+        ts._arrow = saved
 
 
 def text_column(cells: list[str | None]) -> pd.Series:
@@ -47,6 +69,7 @@ def slice_cases(draw: st.DrawFn) -> tuple[dict[str, str], list[tuple[str, int, i
     return texts, rows
 
 
+@pytest.mark.usefixtures("columns")
 @SETTINGS
 @given(slice_cases())
 def test_slices_hold_is_python_slicing(
@@ -66,6 +89,7 @@ def test_slices_hold_is_python_slicing(
     assert got.tolist() == expected
 
 
+@pytest.mark.usefixtures("columns")
 def test_slices_hold_reads_a_sliced_arrow_column() -> None:
     """A column that is a slice of a larger Arrow array (offset != 0) compares its own rows."""
     texts = {"S": "中文ab😀c"}
@@ -145,6 +169,7 @@ def typed(rows: list[dict[str, object]], values: bool) -> pd.DataFrame:
     return frame
 
 
+@pytest.mark.usefixtures("columns")
 @SETTINGS
 @given(mention_tables(), st.booleans())
 def test_fast_pass_clears_only_rows_that_hold_and_every_right_row(
@@ -159,3 +184,32 @@ def test_fast_pass_clears_only_rows_that_hold_and_every_right_row(
         if right[i]:
             assert quotes[i], (i, row)
             assert value_ok[i] == values
+
+
+def test_provenance_without_pyarrow_finds_a_broken_quote(tmp_path: Path) -> None:
+    """A plain install has no pyarrow (it comes with the export extra): the whole validator runs, and
+    the fast pass still sends a broken quote to the full checks."""
+    pkg = copy_package(tmp_path)
+    path = tmp_path / "data" / "mentions.csv"
+    header, rows = read_rows(path)
+    rows[5]["exact"] = rows[5]["exact"] + "!"
+    write_rows(path, header, rows)
+    script = (
+        "import sys; sys.modules['pyarrow'] = None\n"
+        "import miitdata, pandas\n"
+        "for p in sys.argv[1:]:\n"
+        "    r = miitdata.validate(p)\n"
+        "    print(sorted({e.type for e in r.errors}))\n"
+        "assert 'pyarrow' not in sys.modules or sys.modules['pyarrow'] is None\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT / "datapackage.json"), str(pkg)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    shipped, broken = proc.stdout.splitlines()
+    assert shipped == "[]"
+    assert "quote-mismatch" in broken

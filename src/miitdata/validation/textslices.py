@@ -73,10 +73,27 @@ class Utf8Column:
     valid: np.ndarray  # bool: the cell is a string (not missing)
 
 
+def _arrow() -> Any:
+    """pyarrow, or None where it is not installed (it comes with pandas' Arrow strings and the export
+    extra, not with a plain install: there the columns are Python strings and are encoded here)."""
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    return pyarrow
+
+
 def utf8_column(series: pd.Series) -> Utf8Column:
     import numpy as np
-    import pyarrow as pa
 
+    pa = _arrow()
+    if pa is None:
+        cells = series.tolist()
+        valid = np.fromiter((isinstance(c, str) for c in cells), dtype=bool, count=len(cells))
+        encoded = [c.encode("utf-8") if isinstance(c, str) else b"" for c in cells]
+        offsets = np.zeros(len(cells) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(cells)), out=offsets[1:])
+        return Utf8Column(offsets, np.frombuffer(b"".join(encoded), dtype=np.uint8), valid)
     array: Any = pa.array(series.array, type=pa.large_string(), from_pandas=True)
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
@@ -93,7 +110,15 @@ def utf8_column(series: pd.Series) -> Utf8Column:
 def source_index(ids: list[str], series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(index of each row's text in `ids`, 0 when unknown; True where the text is known)."""
     import numpy as np
-    import pyarrow as pa
+
+    pa = _arrow()
+    if pa is None:
+        import pandas as pd
+
+        cells = series.to_numpy(dtype=object, na_value=None)
+        found = pd.Index(ids, dtype=object).get_indexer(cells) if ids else np.full(len(cells), -1)
+        known = found >= 0
+        return np.where(known, found, 0).astype(np.int64), known
     import pyarrow.compute as pc
 
     cells = pa.array(series.array, type=pa.large_string(), from_pandas=True)
