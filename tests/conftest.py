@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +102,16 @@ def invoke(*args: str) -> tuple[int, str]:
         code, message = exit_code(result.exception)
         return code, result.output + message + "\n"
     return result.exit_code, result.output
+
+
+@pytest.fixture(scope="session")
+def zygote() -> Iterator[Any]:
+    """A fork server for `python -m miitdata` (tests/zygote.py): a fresh process per command, without
+    paying for pandas' and pandera's imports each time. One per test worker."""
+    from tests.zygote import Zygote
+
+    server = Zygote()
+    try:
+        yield server
+    finally:
+        server.close()

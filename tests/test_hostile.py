@@ -2,7 +2,7 @@
 """Hostile and broken inputs: a corpus of broken copies of the real package, each with its exact outcome.
 
 Every case runs the real CLI in a fresh process (with a timeout: never a hang) from an empty working
-directory, and checks: exit 2 with one line naming the file and the stable code, or exit 1 with the
+directory (forked from a helper that has imported pandas, pandera and the CLI once: tests/zygote.py), and checks: exit 2 with one line naming the file and the stable code, or exit 1 with the
 expected error `type` (and resource, row, field where meaningful); never a traceback; nothing written
 anywhere but the report file asked for. The corpus is built by mutating a temporary copy of the
 package, so it follows the data as the curators change it. (Cases already covered by
@@ -372,7 +372,9 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 @pytest.mark.parametrize(("case", "mutate", "outcome"), CASES, ids=[c[0] for c in CASES])
-def test_hostile_input(tmp_path: Path, case: str, mutate: Callable[[Path], Any], outcome: Outcome) -> None:
+def test_hostile_input(
+    tmp_path: Path, zygote: Any, case: str, mutate: Callable[[Path], Any], outcome: Outcome
+) -> None:
     from tests.conftest import copy_package
 
     home = tmp_path / "pkg"
@@ -386,10 +388,8 @@ def test_hostile_input(tmp_path: Path, case: str, mutate: Callable[[Path], Any],
     cwd.mkdir()
     report = tmp_path / "report.json"
     before = _snapshot(tmp_path)
-    proc = subprocess.run(
-        [sys.executable, "-m", "miitdata", "validate", str(pkg), "--format", "json", "-o", str(report)],
-        capture_output=True,
-        text=True,
+    proc = zygote.run(
+        ["validate", str(pkg), "--format", "json", "-o", str(report)],
         cwd=cwd,
         timeout=TIMEOUT,
         env={**os.environ, "MIITDATA_DEBUG": ""},
@@ -479,7 +479,13 @@ CLI_CASES: list[tuple[str, Callable[[Path], Any], tuple[str, ...], int, str]] = 
     ("case", "mutate", "args", "code", "error"), CLI_CASES, ids=[c[0] for c in CLI_CASES]
 )
 def test_hostile_command(
-    tmp_path: Path, case: str, mutate: Callable[[Path], Any], args: tuple[str, ...], code: int, error: str
+    tmp_path: Path,
+    zygote: Any,
+    case: str,
+    mutate: Callable[[Path], Any],
+    args: tuple[str, ...],
+    code: int,
+    error: str,
 ) -> None:
     """Every command refuses what it cannot read, at once (a FIFO is never opened), with one line and a
     stable code: never a traceback, never the catch-all `TypeName: message`."""
@@ -494,14 +500,7 @@ def test_hostile_command(
     if case == "export-csv-into-other-dir":
         _non_export_dir(cwd)
     argv = [a.replace("PKG", str(pkg)).replace("OUT", str(cwd / "out")) for a in args]
-    proc = subprocess.run(
-        [sys.executable, "-m", "miitdata", *argv],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        env={**os.environ, "MIITDATA_DEBUG": "", "COLUMNS": "60"},
-    )
+    proc = zygote.run(argv, cwd=cwd, timeout=60, env={**os.environ, "MIITDATA_DEBUG": "", "COLUMNS": "60"})
     assert proc.returncode == code, (proc.returncode, proc.stderr[-2000:])
     assert "Traceback" not in proc.stderr and "MIITDATA_DEBUG" not in proc.stderr, proc.stderr[-2000:]
     lines = proc.stderr.strip().splitlines()
