@@ -81,7 +81,7 @@ def test_slices_hold_is_python_slicing(
     hi = np.array([r[2] for r in rows], dtype=np.int64)
     index, known = ts.source_index(list(texts), ids)
     where = ts.locate(texts, index, known, [lo, hi])
-    got = ts.slices_hold(where, known, 0, 1, ts.utf8_column(text_column([r[3] for r in rows])), (lo, hi))
+    got = ts.slices_hold(where, known, 0, 1, ts.utf8_column(text_column([r[3] for r in rows])))
     expected = [
         sid in texts and cell is not None and 0 <= a <= b <= len(texts[sid]) and texts[sid][a:b] == cell
         for sid, a, b, cell in rows
@@ -98,7 +98,7 @@ def test_slices_hold_reads_a_sliced_arrow_column() -> None:
     lo, hi = np.array([0, 2, 4]), np.array([2, 5, 6])
     index, known = ts.source_index(list(texts), ids)
     where = ts.locate(texts, index, known, [lo, hi])
-    assert ts.slices_hold(where, known, 0, 1, ts.utf8_column(cells), (lo, hi)).tolist() == [True, True, True]
+    assert ts.slices_hold(where, known, 0, 1, ts.utf8_column(cells)).tolist() == [True, True, True]
 
 
 def full_checks_pass(text: str | None, row: dict[str, object], values: bool) -> bool:

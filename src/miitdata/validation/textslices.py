@@ -24,11 +24,20 @@ BLOCK = 16384  # rows per gather: bounds the temporary position array (8 bytes p
 
 @dataclass(frozen=True)
 class Located:
-    """Code-point positions of each row turned into byte offsets into the texts' joined UTF-8 bytes."""
+    """Code-point positions of each row, and their byte offsets into the texts' joined UTF-8 bytes."""
 
     data: np.ndarray  # uint8: every text's UTF-8 bytes, one after the other
     lengths: np.ndarray  # int64 per row: its text's length in code points (0 for an unknown text)
-    offsets: list[np.ndarray]  # int64 per row, one array per position array asked for
+    positions: list[np.ndarray]  # int64 per row: the code-point positions asked for, as given
+    offsets: list[np.ndarray]  # int64 per row: their byte offsets (positions clamped to 0..len(text))
+
+
+def text_lengths(texts: dict[str, str], index: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Each row's text length in code points (0 for an unknown text)."""
+    import numpy as np
+
+    per_text = np.array([len(t) for t in texts.values()] or [0], dtype=np.int64)
+    return np.where(known, per_text[np.where(known, index, 0)], 0)
 
 
 def locate(
@@ -42,7 +51,6 @@ def locate(
     import numpy as np
 
     n = len(index)
-    lengths = np.zeros(n, dtype=np.int64)
     out = [np.zeros(n, dtype=np.int64) for _ in positions]
     keyed = np.where(known, index, -1)
     order = np.argsort(keyed, kind="stable")
@@ -55,13 +63,12 @@ def locate(
         if len(rows):
             table = np.append(np.flatnonzero((raw & 0xC0) != 0x80), len(raw)) + base
             chars = len(table) - 1
-            lengths[rows] = chars
             for where, result in zip(positions, out, strict=True):
                 result[rows] = table[np.clip(where[rows], 0, chars)]
         parts.append(raw)
         base += len(raw)
     data = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
-    return Located(data, lengths, out)
+    return Located(data, text_lengths(texts, index, known), positions, out)
 
 
 @dataclass(frozen=True)
@@ -155,16 +162,13 @@ def equal_bytes(data: np.ndarray, starts: np.ndarray, stops: np.ndarray, column:
     return same
 
 
-def slices_hold(
-    located: Located, usable: np.ndarray, start: int, stop: int, column: Utf8Column, bounds: tuple[Any, Any]
-) -> np.ndarray:
-    """Row i: usable[i], 0 <= lo[i] <= hi[i] <= len(text), and text[lo:hi] == the cell (a missing cell
-    is never equal). `bounds` = (lo, hi) in code points; `start`/`stop` index their byte offsets in
-    `located.offsets`."""
+def slices_hold(located: Located, usable: np.ndarray, lo: int, hi: int, column: Utf8Column) -> np.ndarray:
+    """Row i: usable[i], 0 <= start <= stop <= len(text), and text[start:stop] == the cell (a missing
+    cell is never equal), where start and stop are `located.positions[lo]` and `[hi]` (code points)."""
     import numpy as np
 
-    lo, hi = bounds
-    ok = usable & column.valid & (lo >= 0) & (lo <= hi) & (hi <= located.lengths)
-    a = np.where(ok, located.offsets[start], 0)
-    b = np.where(ok, located.offsets[stop], 0)
+    start, stop = located.positions[lo], located.positions[hi]
+    ok = usable & column.valid & (start >= 0) & (start <= stop) & (stop <= located.lengths)
+    a = np.where(ok, located.offsets[lo], 0)
+    b = np.where(ok, located.offsets[hi], 0)
     return ok & equal_bytes(located.data, a, b, column)

@@ -128,15 +128,14 @@ def _fast_pass(mentions: pd.DataFrame, texts: dict[str, str], values: bool) -> t
     index, known = ts.source_index(list(texts), mentions["source_id"])
     value_text = ts.utf8_column(mentions["value_text"])
     usable = whole & known & value_text.valid
-    before, after = np.maximum(start - CONTEXT, 0), end + CONTEXT
-    # byte offsets of: 0 start, 1 end, 2 start - CONTEXT, 3 end + CONTEXT (clamped), 4-5 the value span
+    before = np.maximum(start - CONTEXT, 0)
+    after = np.minimum(end + CONTEXT, ts.text_lengths(texts, index, usable))
+    # positions 0 start, 1 end, 2 start - CONTEXT, 3 end + CONTEXT (both within the text), 4-5 the value
     where = ts.locate(texts, index, usable, [start, end, before, after, *offsets[2:]])
-    quotes = ts.slices_hold(
-        where, usable & (start < end), 0, 1, ts.utf8_column(mentions["exact"]), (start, end)
-    )
-    quotes &= ts.slices_hold(where, quotes, 2, 0, ts.utf8_column(mentions["prefix"]), (before, start))
-    after = np.minimum(after, where.lengths)
-    quotes &= ts.slices_hold(where, quotes, 1, 3, ts.utf8_column(mentions["suffix"]), (end, after))
+    exact = ts.utf8_column(mentions["exact"])
+    quotes = ts.slices_hold(where, usable & (start < end), 0, 1, exact)
+    quotes &= ts.slices_hold(where, quotes, 2, 0, ts.utf8_column(mentions["prefix"]))
+    quotes &= ts.slices_hold(where, quotes, 1, 3, ts.utf8_column(mentions["suffix"]))
     if not values:
         rows = np.flatnonzero(quotes)
         inside = [
@@ -149,7 +148,7 @@ def _fast_pass(mentions: pd.DataFrame, texts: dict[str, str], values: bool) -> t
         return quotes, nothing
     vstart, vend = offsets[2], offsets[3]
     inside_quote = (start <= vstart) & (vstart < vend) & (vend <= end)
-    values_ok = ts.slices_hold(where, usable & inside_quote, 4, 5, value_text, (vstart, vend))
+    values_ok = ts.slices_hold(where, usable & inside_quote, 4, 5, value_text)
     return quotes & values_ok, values_ok
 
 
