@@ -1,4 +1,4 @@
-"""The layout's rules: one error catalogue (README generated from it), imports in one direction with no
+"""The layout's rules: one catalogue (docs/errors.md generated from it), imports in one direction with no
 cycles, no private names across modules, small modules, layers that declare their codes."""
 
 from __future__ import annotations
@@ -141,11 +141,11 @@ def test_every_code_used_in_the_source_is_in_the_catalogue() -> None:
 
 
 def test_readme_error_tables_are_the_catalogue() -> None:
-    """Both directions: every README row is a catalogue code with its text, and every code has a row."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """Both directions: every docs/errors.md row is a code with its text, and every code has a row."""
+    readme = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     for kind in (RUN, "validation"):
         assert markdown_table(kind) in readme, (
-            f"README's {kind} table is stale: python tools/readme_errors.py"
+            f"docs/errors.md's {kind} table is stale: python tools/readme_errors.py"
         )
     rows = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:[a-z]+ \| )?", readme, re.M))
     tables = re.findall(r"<!-- generated: errors \w+ .*?-->\n(.*?)<!-- /generated -->", readme, re.S)

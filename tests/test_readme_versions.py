@@ -1,4 +1,4 @@
-"""README "Versions" runs as written: its shell blocks, in one bash session, on a tagless clone.
+"""docs/versions.md runs as written: its shell blocks, in one bash session, on a tagless clone.
 
 The upstream is a `git clone --no-tags` of this checkout's HEAD (so no tag exists anywhere); the
 README's URL becomes that path and its two example versions (v0.2.0, v0.3.0) the two latest
@@ -29,10 +29,7 @@ BLOCK = re.compile(r"(?:<!--(?P<comment>.*?)-->\s*\n)?```(?P<lang>bash|yaml)\n(?
 
 
 def versions_section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("\n## Versions\n")
-    end = text.index("\n## ", start + 1)
-    return text[start:end]
+    return (ROOT / "docs" / "versions.md").read_text(encoding="utf-8")
 
 
 def blocks(lang: str) -> list[str]:
@@ -113,7 +110,7 @@ def test_versions_section_runs_on_a_tagless_clone(tmp_path: Path) -> None:
         check=False,
     )
     out = proc.stdout + proc.stderr
-    assert proc.returncode == 0, f"README Versions script failed ({proc.returncode}):\n{script}\n---\n{out}"
+    assert proc.returncode == 0, f"docs/versions.md script failed ({proc.returncode}):\n{script}\n---\n{out}"
 
     clone = work / "miitdata"
     for tag in released:

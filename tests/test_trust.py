@@ -532,9 +532,10 @@ def test_license_covers_code_data_and_sources() -> None:
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
 
 
-def _readme_block(heading: str, lang: str = "bash") -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+def _readme_block(heading: str, lang: str = "bash", doc: str = "README.md") -> str:
+    """The first `lang` code block under the heading (any level) of a doc of the repository."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    section = re.split(rf"^#+ {re.escape(heading)}\n", text, maxsplit=1, flags=re.M)[1]
     return section.split(f"```{lang}\n", 1)[1].split("```", 1)[0]
 
 
@@ -573,7 +574,7 @@ def test_readme_quickstart_and_validation_commands(tmp_path: Path) -> None:
 
 
 def test_readme_json_example_matches_the_package() -> None:
-    example = _readme_block("Validation report", "json")
+    example = _readme_block("Validation report", "json", doc="docs/validation.md")
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     assert f'"version": "{descriptor["version"]}"' in example
     with (ROOT / "data" / "observations.csv").open(encoding="utf-8", newline="") as fh:

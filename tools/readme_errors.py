@@ -1,7 +1,7 @@
-"""Rewrite the README's error tables from the one error catalogue (`miitdata.errors`).
+"""Rewrite the error tables of docs/errors.md from the one error catalogue (`miitdata.errors`).
 
-python tools/readme_errors.py          # rewrite README.md in place
-python tools/readme_errors.py --check  # exit 1 if README.md differs (the test suite checks this too)
+python tools/readme_errors.py          # rewrite docs/errors.md in place
+python tools/readme_errors.py --check  # exit 1 if docs/errors.md differs (the test suite checks this too)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from miitdata.errors import markdown_table
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 BLOCK = re.compile(
     r"(<!-- generated: errors (\w+) \(tools/readme_errors.py\) -->\n)(.*?)(<!-- /generated -->)", re.S
 )

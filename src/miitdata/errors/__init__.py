@@ -8,8 +8,8 @@ it `type`), a `title`, a `description` and a message `template` filled from name
 - Run errors (layer `run`, exit 2) stop a command before it can run; `PackageError` carries one, and
   the CLI turns it into exit code 2 in exactly one place (`miitdata.cli.main.main`).
 
-The README's error tables and the CLI's `--layer` choices are generated from this module
-(`miitdata.errors.markdown_table`; a test compares the README with the catalogue in both directions).
+The error tables of docs/errors.md and the CLI's `--layer` choices are generated from this module
+(`miitdata.errors.markdown_table`; a test compares docs/errors.md with the catalogue in both directions).
 Only the standard library: imported by `import miitdata`.
 """
 
@@ -38,7 +38,7 @@ def codes(layer: str | None = None) -> list[str]:
 
 
 def markdown_table(kind: str) -> str:
-    """The README's table of `run` codes (kind="run") or of validation types (kind="validation")."""
+    """The docs/errors.md table of `run` codes (kind="run") or of validation types (kind="validation")."""
     if kind == RUN:
         lines = ["| code (exit 2) | meaning |", "|---|---|"]
         lines += [f"| `{c}` | {CATALOGUE[c].description} |" for c in codes(RUN)]
