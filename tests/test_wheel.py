@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ def test_wheel_ships_the_data_and_works_outside_the_checkout(tmp_path: Path) -> 
         timeout=300,
     )
     wheel = next(dist.glob("miitdata-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        assert "miitdata/py.typed" in archive.namelist()  # PEP 561: users' type checkers read our hints
     target = tmp_path / "site"
     subprocess.run(
         [

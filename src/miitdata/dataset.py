@@ -25,7 +25,8 @@ class Dataset:
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
         if name in tables:
-            return tables[name]
+            table: pd.DataFrame = tables[name]
+            return table
         raise AttributeError(f"{type(self).__name__} has no resource or attribute {name!r}")
 
     def __dir__(self) -> list[str]:

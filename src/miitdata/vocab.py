@@ -25,7 +25,8 @@ def categories(resource: str, field: str) -> tuple[str, ...]:
     cats = spec.get("categories")
     if isinstance(cats, list):
         return tuple(str(c["value"]) if isinstance(c, dict) else str(c) for c in cats)
-    enum = (spec.get("constraints") or {}).get("enum")  # type: ignore[union-attr]
+    constraints = spec.get("constraints")
+    enum = constraints.get("enum") if isinstance(constraints, dict) else None
     if isinstance(enum, list):
         return tuple(str(v) for v in enum)
     raise KeyError(f"{resource}.{field} has no closed vocabulary in datapackage.json")

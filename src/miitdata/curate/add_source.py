@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from miitdata.curate.csvio import Row, render_csv
 from miitdata.curate.files import locked, write_files
@@ -36,7 +37,7 @@ class NewSource:
     note: str = ""
 
 
-def _field(pkg: Package, name: str) -> dict[str, dict]:
+def _field(pkg: Package, name: str) -> dict[str, dict[str, Any]]:
     return {f["name"]: f for f in pkg.fields(name)}
 
 
@@ -111,18 +112,18 @@ def plan(
     events = read_table(pkg, "events")
     if src.event_id not in {e.get("event_id") for e in events.rows}:
         raise PackageError("event-unknown", f"no event {src.event_id!r} in events", str(events.path))
-    for row in sources.rows:
-        if row.get("source_id") == src.source_id:
+    for existing in sources.rows:
+        if existing.get("source_id") == src.source_id:
             raise PackageError("source-exists", f"{src.source_id} is already a source", str(sources.path))
-        if row.get("sha256") == digest:
+        if existing.get("sha256") == digest:
             raise PackageError(
-                "source-duplicate", f"the same bytes are already {row.get('source_id')}", str(file)
+                "source-duplicate", f"the same bytes are already {existing.get('source_id')}", str(file)
             )
     if target.exists():
         raise PackageError("source-exists", f"{relpath} already exists", str(target))
     if not target.parent.is_dir():
         raise PackageError("path-unsafe", f"no directory {SOURCES_DIR} in the package", str(target))
-    row: Row = {
+    new_row: Row = {
         "source_id": src.source_id,
         "event_id": src.event_id,
         "path": relpath,
@@ -135,7 +136,7 @@ def plan(
         "title": src.title,
         "note": src.note,
     }
-    rows = sorted([*sources.rows, row], key=lambda r: r.get("source_id", ""))
+    rows = sorted([*sources.rows, new_row], key=lambda r: r.get("source_id", ""))
     files = {target: data, sources.path: render_csv(sources.header, rows)}
     desc = descriptor_bytes(pkg, pkg.path.read_bytes(), src, relpath)
     if desc is not None:

@@ -442,10 +442,10 @@ class _Parser:
             return None
         run = m.group(0)
         if all(c in "百千万亿" for c in run):  # bare scale: 近万, 上千, 千亿
-            value = 1
+            magnitude = 1
             for c in run:
-                value *= {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[c]
-            return _Core(Fraction(value), Fraction(value, 2), scalable=False, comparator=comparator)
+                magnitude *= {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[c]
+            return _Core(Fraction(magnitude), Fraction(magnitude, 2), scalable=False, comparator=comparator)
         if comparator:
             raise _Fail("上 before a numeral with digits")
         # A trailing 万/亿 is the numeral's scale, as after Arabic digits (两万 = 2万 -> +-5000).

@@ -136,7 +136,8 @@ def write_annotations(out: Path, path: str | Path | None = None) -> Path:
 def bundled_context() -> dict[str, Any]:
     """The bundled W3C annotation context document (`anno.jsonld`)."""
     text = (resources.files("miitdata.outputs") / "anno.jsonld").read_text(encoding="utf-8")
-    return json.loads(text)
+    context: dict[str, Any] = json.loads(text)
+    return context
 
 
 def document_loader(extra: dict[str, Any] | None = None) -> Any:

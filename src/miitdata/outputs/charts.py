@@ -56,7 +56,7 @@ def _svg(draw: Callable[[], Figure | None], salt: str) -> str | None:
     """Run `draw` under deterministic, text-preserving SVG settings; the <svg> element, or None."""
     import matplotlib
 
-    rc = {
+    rc: dict[Any, Any] = {  # matplotlib types its keys as a Literal of every rc name
         "svg.fonttype": "none",
         "svg.hashsalt": f"miitdata-{salt}",
         "font.family": "sans-serif",
@@ -134,8 +134,9 @@ def chart_regional_shares(ds: Dataset) -> str | None:
             first = g.iloc[0]
             ax.set_title(f"{first['indicator_en']}\n{first['indicator_zh']}", loc="left")
             ax.set_xlabel(_wrap(f"% — {first['indicator_en']} / {first['indicator_zh']}", 110), fontsize=8)
-            for y, r in zip(ypos, g.itertuples(index=False), strict=True):
-                ax.text(r.value + 1, y, format_value(r.value, r.unit, r.comparator), va="center", fontsize=8)
+            for y, r in zip(ypos, g.to_dict(orient="records"), strict=True):
+                label = format_value(r["value"], r["unit"], r["comparator"])
+                ax.text(r["value"] + 1, y, label, va="center", fontsize=8)
         fig.suptitle(
             "Regional shares / 区域占比 (each panel its own denominator / 各图分母不同)",
             fontweight="bold",
@@ -194,9 +195,11 @@ def chart_before_after(ds: Dataset) -> str | None:
             ax.set_ylim(0, float(p["value"].max()) * 1.25)
             ax.set_ylabel(str(first["unit"]), fontsize=8)
             ax.tick_params(axis="y", labelsize=7)
-            for x, r, d in zip([0, 1], p.itertuples(index=False), derived, strict=True):
-                label = format_value(r.value, r.unit, r.comparator, "zh") + (" (derived)" if d else "")
-                ax.text(x, r.value, label, ha="center", va="bottom", fontsize=8)
+            for x, r, d in zip([0, 1], p.to_dict(orient="records"), derived, strict=True):
+                label = format_value(r["value"], r["unit"], r["comparator"], "zh") + (
+                    " (derived)" if d else ""
+                )
+                ax.text(x, r["value"], label, ha="center", va="bottom", fontsize=8)
             ax.set_title(
                 f"{first['region_en']} {first['region_zh']}\n{_wrap(first['indicator_en'], 36)}\n"
                 f"{_wrap(first['indicator_zh'], 18)}",
@@ -228,8 +231,10 @@ def chart_clusters(ds: Dataset) -> str | None:
         ax.bar(x, data["value"].tolist(), color=COLORS[2], width=0.55)
         ax.set_xticks(x, [f"{r.period}\n{r.event_id}" for r in data.itertuples(index=False)])
         ax.set_ylim(0, float(data["value"].max()) * 1.2)
-        for xi, r in zip(x, data.itertuples(index=False), strict=True):
-            ax.text(xi, r.value, format_value(r.value, r.unit, r.comparator), ha="center", va="bottom")
+        for xi, r in zip(x, data.to_dict(orient="records"), strict=True):
+            ax.text(
+                xi, r["value"], format_value(r["value"], r["unit"], r["comparator"]), ha="center", va="bottom"
+            )
         first = data.iloc[0]
         ax.set_ylabel("clusters / 个")
         ax.set_title(

@@ -40,7 +40,7 @@ import json
 import re
 import sqlite3
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -365,12 +365,13 @@ def _write_xlsx(
 
     created = _parse_date(meta["created"])
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     long_cells: list[tuple[str, int, int, str]] = []  # (sheet, row, column, the whole text)
     for name, (columns, rows) in tables.items():
         sheet = book.create_sheet(title=name[:31])
         numbers = {i for i, column in enumerate(columns, start=1) if column in numeric.get(name, set())}
-        for r, row in enumerate([columns, *rows], start=1):
+        grid: list[Sequence[str | None]] = [columns, *rows]
+        for r, row in enumerate(grid, start=1):
             for c, value in enumerate(row, start=1):
                 if value is None:
                     continue
@@ -399,9 +400,9 @@ def _write_xlsx(
     if long_cells:
         parts = book.create_sheet(title=LONG_SHEET)
         parts.sheet_state = "hidden"
-        for r, (title, row, column, value) in enumerate(long_cells, start=1):
+        for r, (title, at_row, at_column, value) in enumerate(long_cells, start=1):
             pieces = [value[i : i + XLSX_PART] for i in range(0, len(value), XLSX_PART)]
-            for c, piece in enumerate([title, row, column, *pieces], start=1):
+            for c, piece in enumerate([title, at_row, at_column, *pieces], start=1):
                 cell = parts.cell(row=r, column=c)
                 cell.value = _xlsx_escape(piece) if isinstance(piece, str) else piece
                 if isinstance(piece, str):
@@ -529,7 +530,7 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     try:
         shape = {
-            _xlsx_unescape(str(name)): int(count)
+            _xlsx_unescape(str(name)): int(str(count))
             for name, count in book[SHAPE_SHEET].iter_rows(values_only=True)
             if name is not None
         }
@@ -538,7 +539,7 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
             for title, r, c, *pieces in book[LONG_SHEET].iter_rows(values_only=True):
                 if title is not None:
                     whole = "".join(_xlsx_unescape(str(p)) for p in pieces if p is not None)
-                    long[(_xlsx_unescape(str(title)), int(r), int(c))] = whole
+                    long[(_xlsx_unescape(str(title)), int(str(r)), int(str(c)))] = whole
         for sheet in book.worksheets:
             if sheet.title in (SHAPE_SHEET, LONG_SHEET):
                 continue

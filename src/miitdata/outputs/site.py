@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Hashable, Mapping
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -84,7 +85,7 @@ def read_exclusions(root: Path) -> list[dict[str, str]]:
     return [r for r in rows if r["text"]]
 
 
-def _value_span(start: int, exact: str, value_text: str, row: dict[str, Any]) -> tuple[int, int]:
+def _value_span(start: int, exact: str, value_text: str, row: Mapping[Hashable, Any]) -> tuple[int, int]:
     """Where the number sits: `value_start`/`value_end` when the mentions table has them, else the first
     occurrence of value_text inside exact (as `miitdata cite` highlights it), else the whole quote."""
     vs, ve = _text(row.get("value_start")), _text(row.get("value_end"))
@@ -100,10 +101,10 @@ def _sentence(text: str, lo: int, hi: int) -> tuple[int, int]:
     """The sentence around text[lo:hi]: from after the last sentence end before lo to the first one at or
     after hi (included)."""
     begin = 0
-    for m in SENTENCE_END.finditer(text, 0, lo):
-        begin = m.end()
-    m = SENTENCE_END.search(text, hi)
-    return begin, (m.end() if m else len(text))
+    for before in SENTENCE_END.finditer(text, 0, lo):
+        begin = before.end()
+    after = SENTENCE_END.search(text, hi)
+    return begin, (after.end() if after else len(text))
 
 
 def _reader_spans(

@@ -58,8 +58,7 @@ def column_kinds(
         if kind not in ("integer", "number", "date", "boolean"):
             kind = "category" if categories(field) is not None else "string"
         if kind not in ("category", "string") and not all(
-            r[i] is None or _fits(kind, r[i])
-            for r in rows  # type: ignore[arg-type]
+            (cell := r[i]) is None or _fits(kind, cell) for r in rows
         ):
             kind = "string"
         kinds[name] = kind

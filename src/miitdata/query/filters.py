@@ -85,8 +85,8 @@ class Filters:
             stated = ds.mentions.loc[ds.mentions["source_id"].isin(wanted), "observation_id"]
             obs = obs[obs["observation_id"].isin(set(stated))]
         if self.status is not None:
-            wanted = status_values(self.status)
-            obs = obs[obs["status"].isin(wanted)] if "status" in obs.columns else obs.iloc[0:0]
+            statuses = status_values(self.status)
+            obs = obs[obs["status"].isin(statuses)] if "status" in obs.columns else obs.iloc[0:0]
         return obs
 
 

@@ -29,9 +29,9 @@ UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
 }
 
 
-def format_number(value: float) -> str:
+def format_number(value: float | None) -> str:
     """The shortest text of a number with thousands separators: 100000 → 100,000; 1887.5 → 1,887.5."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or math.isnan(value):
         return ""
     text = repr(float(value))
     if "e" in text or "inf" in text:

@@ -29,4 +29,4 @@ def clean(value: Any) -> Any:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+    return [{str(k): clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]

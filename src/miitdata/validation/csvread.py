@@ -313,15 +313,15 @@ class _ColumnBuilder:
         index = pd.Index(self.numbers, dtype="int64", name="row")
         if self.pa is None:
             columns = self._columns()
-            data = {label: pd.array(list(columns[i]), dtype=object) for i, label in enumerate(labels)}
-            return pd.DataFrame(data, index=index)
+            cells = {label: pd.array(list(columns[i]), dtype=object) for i, label in enumerate(labels)}
+            return pd.DataFrame(cells, index=index)
         self._flush()
-        data = {}
+        strings: dict[str, pd.Series] = {}
         for i, label in enumerate(labels):
             chunked = self.pa.chunked_array(self.chunks[i], type=self.pa.large_string())
             series = pd.Series(pd.arrays.ArrowExtensionArray(chunked), index=index, copy=False)
-            data[label] = series.astype("string")
-        return pd.DataFrame(data, index=index)
+            strings[label] = series.astype("string")
+        return pd.DataFrame(strings, index=index)
 
 
 def _check_labels(ctx: Context, name: str, header: list[str], fields: list[str]) -> None:

@@ -122,7 +122,7 @@ def source_index(ids: list[str], series: pd.Series) -> tuple[np.ndarray, np.ndar
     if pa is None:
         import pandas as pd
 
-        cells = series.to_numpy(dtype=object, na_value=None)
+        cells = series.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]  # pandas-stubs lacks this overload
         found = pd.Index(ids, dtype=object).get_indexer(cells) if ids else np.full(len(cells), -1)
         known = found >= 0
         return np.where(known, found, 0).astype(np.int64), known

@@ -66,7 +66,7 @@ def rows_by_key(frame: pd.DataFrame, key: list[str]) -> dict[str, dict[str, Any]
     records = frame.astype(object).to_dict(orient="records")
     out: dict[str, dict[str, Any]] = {}
     for rec in records:
-        row = {k: cell(v) for k, v in rec.items()}
+        row = {str(k): cell(v) for k, v in rec.items()}
         out["|".join(str(row.get(k)) for k in key)] = row
     return out
 

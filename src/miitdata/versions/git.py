@@ -179,30 +179,30 @@ def resolve(rev: str | None, repo: Path, path: str = DESCRIPTOR) -> str:
         tagged = commit_of(repo, f"refs/tags/{rev}")
         if tagged:
             return tagged
-        for version, sha, _ in history(repo, path):
+        for version, released, _ in history(repo, path):
             if version == match.group(1):
-                return sha
-    sha = commit_of(repo, rev)
-    if sha is None:
+                return released
+    commit = commit_of(repo, rev)
+    if commit is None:
         what = "no tag and no commit of HEAD's history with that version" if match else "unknown revision"
         raise PackageError("rev-not-found", f"{rev!r}: {what}", str(repo))
-    return sha
+    return commit
 
 
 def versions(repo: str | os.PathLike[str] | None = None, path: str = DESCRIPTOR) -> list[Version]:
     """Every released version: tags `vX.Y.Z` and each version of `datapackage.json` in HEAD's history."""
     local = local_repo(repo)
     found: dict[str, Version] = {}
-    for version, sha, date in history(local, path):
-        found[version] = Version(version, sha, date)
+    for version, released, date in history(local, path):
+        found[version] = Version(version, released, date)
     tags = git(local, "tag", "--list", "v*", "--format=%(refname:short)").split()
     for tag in tags:
         match = VERSION_RE.match(tag)
-        sha = commit_of(local, f"refs/tags/{tag}") if match else None
-        if not match or sha is None:
+        tagged = commit_of(local, f"refs/tags/{tag}") if match else None
+        if not match or tagged is None:
             continue
-        date = git(local, "log", "-1", "--format=%cI", sha).strip()
-        found[match.group(1)] = Version(match.group(1), sha, date, tag=tag)
+        date = git(local, "log", "-1", "--format=%cI", tagged).strip()
+        found[match.group(1)] = Version(match.group(1), tagged, date, tag=tag)
     for v in found.values():
         raw = show(local, v.commit, METRICS)
         if raw is not None:

@@ -24,7 +24,7 @@ def export(
             "a file for json, sqlite, xlsx and annotations."
         ),
     ],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],  # type: ignore[valid-type]
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     package: PackageOption = None,
 ) -> None:
     """Export every table losslessly: each cell is its CSV text (17.84 stays 17.84), missing is null.

@@ -28,7 +28,7 @@ def validate(
         Format.text
     ),
     layer: Annotated[
-        list[Layer] | None,  # type: ignore[valid-type]
+        list[Layer] | None,
         typer.Option("--layer", "-l", help="Run only these layers (repeatable); structure always runs."),
     ] = None,
     frictionless: Annotated[

@@ -34,8 +34,9 @@ CODES = (
 )  # fmt: skip
 
 
-def _rule(code: str) -> dict[str, str]:
-    """A pandera check's name and error message, from the catalogue."""
+def _rule(code: str) -> dict[str, Any]:
+    """A pandera check's name (the error code, which `_report` maps back) and its message (the
+    catalogue's description, which pandera shows; never parsed)."""
     return {"name": code, "error": lookup(code).description}
 
 
@@ -141,7 +142,7 @@ def _subdivision_codes(country: str) -> frozenset[str]:
         with open(db.filename, encoding="utf-8") as fh:
             entries = json.load(fh)[db.root_key]
     except (OSError, ValueError, KeyError, AttributeError, TypeError):
-        return frozenset(s.code for s in db.get(country_code=country))
+        return frozenset(s.code for s in db.get(country_code=country))  # type: ignore[no-untyped-call]
     return frozenset(e["code"] for e in entries if e["code"].split("-")[0] == country)
 
 
@@ -217,7 +218,8 @@ def _without_hypothesis() -> Iterator[None]:
     try:
         yield
     finally:
-        if "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
+        blocked: object = sys.modules.get("hypothesis", "absent")  # object: typeshed's modules hold no None
+        if blocked is None:
             del sys.modules["hypothesis"]
 
 
@@ -237,7 +239,7 @@ def run(ctx: Context) -> None:
             with _without_hypothesis():
                 model.validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:
-            _report(ctx, name, frame, exc.failure_cases)
+            _report(ctx, name, frame, failed_rows(exc))
     _check_duplicate_observations(ctx)
     _check_members_repeated(ctx)
     _check_duplicate_discrepancies(ctx)
@@ -309,14 +311,25 @@ def _check_members_repeated(ctx: Context) -> None:
             )
 
 
-def _report(ctx: Context, name: str, frame: pd.DataFrame, failures: pd.DataFrame) -> None:
-    # pandera reports a failed check by its `error` text: the catalogue's description of the code.
-    by_description = {lookup(code).description: code for code in CODES}
-    seen: set[tuple[str, int]] = set()
-    for check, index in zip(failures["check"], failures["index"], strict=True):
-        code = by_description.get(str(check), str(check))
-        if code not in FIELDS or index is None or (code, int(index)) in seen:
+def failed_rows(exc: pandera.errors.SchemaErrors) -> list[tuple[str, int]]:
+    """(error code, row index) of every row one of our checks failed, in pandera's order, each pair once.
+
+    The code is the failed check's name (`SchemaError.check.name`, set from the catalogue by `_rule`),
+    never its message. pandera's own failures (a missing column, a wrong dtype, a check that raised) name
+    no code of ours or no row, and are left out: the structure layer reports what causes them."""
+    out: dict[tuple[str, int], None] = {}
+    for err in exc.schema_errors:
+        code = getattr(err.check, "name", None)
+        cases = err.failure_cases
+        if code not in FIELDS or not isinstance(cases, pd.DataFrame) or "index" not in cases.columns:
             continue
-        seen.add((code, int(index)))
-        row = frame.loc[int(index)].to_dict()
-        ctx.error(code, name, int(index), FIELDS[code], row.get(KEYS[name]), **_params(code, row))
+        for index in cases["index"].tolist():
+            if isinstance(index, (int, float)) and index == index:  # None and NaN: no row
+                out[(str(code), int(index))] = None
+    return list(out)
+
+
+def _report(ctx: Context, name: str, frame: pd.DataFrame, failures: list[tuple[str, int]]) -> None:
+    for code, index in failures:
+        row = {str(k): v for k, v in frame.loc[index].to_dict().items()}
+        ctx.error(code, name, index, FIELDS[code], row.get(KEYS[name]), **_params(code, row))

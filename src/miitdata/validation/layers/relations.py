@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import NamedTuple
 
 from miitdata.numbers.periods import PeriodError, years
 from miitdata.schema import number_text
@@ -128,11 +129,11 @@ def run(ctx: Context) -> None:
         if not isinstance(tolerance, str):
             tolerance = "half-unit"  # missing: a structure error already; check with the default rule
         exact = tolerance == "exact"
-        t = values[target][1 if exact else 0]
-        if isinstance(tolerance, str) and tolerance.startswith(("abs:", "rel:")):
-            width = float(tolerance[4:]) * (1 if tolerance.startswith("abs:") else abs(values[target][2]))
+        t = values[target].range(exact)
+        if tolerance.startswith(("abs:", "rel:")):
+            width = float(tolerance[4:]) * (1 if tolerance.startswith("abs:") else abs(values[target].value))
             t = (t[0] - width, t[1] + width)
-        o = [values[x][1 if exact else 0] for x in ops]
+        o = [values[x].range(exact) for x in ops]
         try:
             holds, computed = _evaluate(kind, t, o, target, periods, regions, members)
         except (PeriodError, ValueError) as exc:
@@ -206,8 +207,8 @@ def _evaluate(
         listed = members.get(str(region))
         if not listed:
             raise ValueError(f"region {region!r} has no members listed")
-        n = float(len(listed))
-        return meets(t, (n, n)), (n, n)
+        count = float(len(listed))
+        return meets(t, (count, count)), (count, count)
     raise ValueError(f"unknown relation kind {kind!r}")
 
 
@@ -215,8 +216,19 @@ def _fmt(i: Interval) -> str:
     return f"[{i[0]:.6g}, {i[1]:.6g}]"
 
 
-def _observation_intervals(ctx: Context) -> dict[str, tuple[Interval, Interval, float]]:
-    """observation id -> (half-unit interval, exact interval, value)."""
+class Bounds(NamedTuple):
+    """Where an observation's true figure lies, by tolerance rule, and its stated value."""
+
+    half_unit: Interval  # the value ± half a unit of the last digit its quotes give, with its comparator
+    exact: Interval  # the value as stated, with its comparator only
+    value: float
+
+    def range(self, exact: bool) -> Interval:
+        return self.exact if exact else self.half_unit
+
+
+def _observation_intervals(ctx: Context) -> dict[str, Bounds]:
+    """observation id -> its Bounds."""
     obs = ctx.typed["observations"]
     mentions = ctx.typed.get("mentions")
     read = readings(ctx)
@@ -227,12 +239,12 @@ def _observation_intervals(ctx: Context) -> dict[str, tuple[Interval, Interval, 
         codes, oids = pd.factorize(mentions["observation_id"][read.has], use_na_sentinel=False)
         top = pd.Series(read.precision[read.has]).groupby(codes).max()
         widest = {oids[k]: max(0.0, p) for k, p in zip(top.index.tolist(), top.tolist(), strict=True)}
-    out: dict[str, tuple[Interval, Interval, float]] = {}
+    out: dict[str, Bounds] = {}
     for oid, value, comparator in records(obs, ["observation_id", "value", "comparator"], index=False):
         if not isinstance(value, (int, float)) or value != value or not isinstance(comparator, str):
             continue
         precision = widest.get(oid, half_unit(number_text(float(value))))
-        out[str(oid)] = (
+        out[str(oid)] = Bounds(
             interval(float(value), precision, comparator),
             interval(float(value), 0.0, comparator),
             float(value),

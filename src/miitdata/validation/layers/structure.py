@@ -114,7 +114,7 @@ def _flag(
     pk: list[str],
     values: pd.Series,
     mask: pd.Series,
-    message: Callable[[Any], str],
+    message: Callable[..., str],
 ) -> None:
     """File `code` on field `col` of every row where `mask` holds; `message` reads the row's cell."""
     for row in values.index[mask]:
@@ -215,11 +215,11 @@ def _duplicated(values: pd.Series, ctx: Context, name: str) -> pd.Series:
     """`values.duplicated(keep="first")`, kept on ctx for the same column (a unique field that is also
     the primary key is hashed once)."""
     store = ctx.duplicated
-    hit = store.get((name, values.name))
+    hit = store.get((name, str(values.name)))
     if hit is not None and hit[0] is values.array:
         return hit[1]
     dup = _first_duplicated(values)
-    store[(name, values.name)] = (values.array, dup)
+    store[(name, str(values.name))] = (values.array, dup)
     return dup
 
 
@@ -378,7 +378,7 @@ def _profile_holds(cls: Any, schema: dict[str, Any], descriptor: dict[str, Any])
         if holding != 1:
             yield ValidationError("oneOf")
 
-    fast = extend(cls, {"oneOf": one_of})
+    fast = extend(cls, {"oneOf": one_of})  # type: ignore[no-untyped-call]  # untyped in types-jsonschema
     return next(fast(schema).iter_errors(descriptor), None) is None
 
 
