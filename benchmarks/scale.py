@@ -1,42 +1,49 @@
-"""Validation at scale: `miitdata validate` (all layers) against `frictionless validate`, synthetic data.
+"""Validation at scale: `miitdata validate` (all layers) against `frictionless validate` and the floor.
 
-    python benchmarks/scale.py                       # 10k and 100k mentions
-    python benchmarks/scale.py --sizes 10k,100k,1M   # and 1M (frictionless takes minutes there)
+    python benchmarks/scale.py                                    # 10k and 100k mentions
+    python benchmarks/scale.py --sizes shipped,100k,1M,10M --frictionless-max 1M   # issue 28's table
     python benchmarks/scale.py --sizes 1M --no-frictionless --keep /tmp/pkg1m
 
-Each package is valid, uses the real `datapackage.json`, and is generated from scratch: raw source
-texts (with their real sha256), events, regions, indicators, observations, mentions (verbatim quotes
-with offsets, prefix and suffix, so the provenance and consistency layers do full work), relations.
-Both validators run in fresh processes in the same run. Peak memory is each validator's own maximum
-resident set, from `/usr/bin/time -f %M` wrapped around it (else `os.wait4` on its pid). Not the
-parent's ru_maxrss of RUSAGE_CHILDREN (the maximum over all children so far), and not wait4 on a
-child of a large parent alone: Linux carries a process's peak RSS across fork and exec, so a child
-of this script once it had generated a 1M package reported the generator's 1.2 GiB; the packages are
-therefore generated in a separate process as well, and this script stays small.
-Prints wall time, rows/s, peak RSS, the ratio frictionless/miitdata and the growth between sizes.
+`shipped` is the bundled package; the others are synthetic packages generated from scratch, each
+valid, with the real `datapackage.json`: raw source texts (with their real sha256), events, regions,
+indicators, observations, mentions (verbatim quotes with offsets, prefix and suffix, so the provenance
+and consistency layers do full work), relations. The generator streams (flat memory at 10M). Above
+9,989,001 mentions (the schema's ids M000-0001..M998-9999) the synthetic descriptor lets mention ids
+have a fifth digit; nothing else changes.
 
-Where issue 17 sets a target (10x frictionless at 100k mentions, 20x at 1M) it also prints the floor
-that no implementation with pandera as its content engine can go below: a fresh process that only
-imports pandas and pandera and parses every CSV of the package with pyarrow (the cheapest full read)
-and checks nothing. When the floor exceeds the time budget (frictionless's time / target), the goal
-is impossible while pandera is imported, whatever the checks cost.
+Each package is measured in rounds: miitdata, frictionless, the floor, in turn, each a fresh process;
+the table gives medians (`--repeat`, default 3; sizes above 1M run once). `--frictionless-max SIZE`
+skips frictionless above SIZE mentions (it takes many minutes at 10M); the table says so.
+The *floor* is what any validator whose content engine is pandera pays before checking anything: a
+fresh process that imports pandas and pandera and parses every CSV of the package with pyarrow (the
+cheapest full read), checking nothing.
+Peak memory is each validator's own maximum resident set, from `/usr/bin/time -f %M` wrapped around
+it (else `os.wait4` on its pid). Not the parent's ru_maxrss of RUSAGE_CHILDREN (the maximum over all
+children so far), and not wait4 on a child of a large parent alone: Linux carries a process's peak
+RSS across fork and exec, so the packages are generated in a separate process, and this script stays
+small. Prints each measurement, the growth between sizes, issue 28's goals against this run, and the
+whole run as one Markdown table (the one in benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
+import dataclasses
 import hashlib
 import itertools
 import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTEXT = 16
@@ -138,48 +145,69 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
 
     # Mentions: the k-th statement of each fact goes to a source round-robin; each source text is the
     # concatenation of its sentences, and each mention quotes "<indicator>为<value_text>" in it.
-    texts: list[list[str]] = [[] for _ in range(n_src)]
+    # Streamed: a mention's suffix needs its source's next sentence, which comes n_src mentions later,
+    # so rows wait in a queue of n_src; texts go to their files in pieces (memory stays flat at 10M).
+    mention_fields = fields["mentions"]
+    wide = n_src * 9999 < mentions  # more mentions than the schema's ids M000-0001..M998-9999 number
+    if wide:  # the synthetic package widens the id pattern (ids get a 5th digit); nothing else changes
+        for r in descriptor["resources"]:
+            if r["name"] == "mentions":
+                for f in r["schema"]["fields"]:
+                    if f["name"] == "mention_id":
+                        f["constraints"]["pattern"] = "^M[0-9]{3}-[0-9]{4,5}$"
+        (out / "datapackage.json").write_text(
+            json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    texts = _SourceTexts(out, n_src)
     lengths = [0] * n_src
-    mention_rows: list[list[str]] = []
+    tails = [""] * n_src  # each source's last CONTEXT code points so far
     counters = [0] * n_src
+    queue: collections.deque[list[Any]] = collections.deque()
     made = 0
-    for k in range(per_obs):
-        for oid, region, indicator, value_text, mention_value in facts:
-            if made >= mentions:
-                break
-            s = made % n_src
-            made += 1
-            counters[s] += 1
-            lead = f"据介绍，{region}{k + 1}年"
-            exact = f"{indicator}为{value_text}"
-            sentence = f"{lead}{exact}，同比保持增长。\n"
-            start = lengths[s] + len(lead)
-            texts[s].append(sentence)
-            lengths[s] += len(sentence)
-            mention_rows.append(
-                [s, start, start + len(exact), oid, exact, value_text, mention_value, counters[s]]
-            )  # value_text ends the quote: "<indicator>为<value_text>"
-    sources, mentions_out = [], []
-    full_texts = ["".join(parts) for parts in texts]
-    for s, text in enumerate(full_texts):
-        data = text.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        rel = f"data/sources/{s:03d}_{digest[:16]}.txt"
-        (out / rel).write_bytes(data)
+    with (out / "data" / "mentions.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(mention_fields)
+
+        def finish(pending: list[Any], following: str) -> None:
+            s, n, start, end, oid, exact, value_text, mention_value, prefix, rest = pending
+            writer.writerow([{
+                "mention_id": f"M{s:03d}-{n:04d}", "observation_id": oid, "source_id": f"S{s:03d}",
+                "start": str(start), "end": str(end), "exact": exact,
+                "value_start": str(end - len(value_text)), "value_end": str(end),
+                "prefix": prefix, "suffix": (rest + following)[:CONTEXT],
+                "value_text": value_text, "value": mention_value,
+            }.get(f, "") for f in mention_fields])  # fmt: skip
+
+        for k in range(per_obs):
+            for oid, region, indicator, value_text, mention_value in facts:
+                if made >= mentions:
+                    break
+                s = made % n_src
+                made += 1
+                counters[s] += 1
+                lead = f"据介绍，{region}{k + 1}年"
+                exact = f"{indicator}为{value_text}"
+                rest = "，同比保持增长。\n"  # value_text ends the quote: "<indicator>为<value_text>"
+                sentence = f"{lead}{exact}{rest}"
+                start = lengths[s] + len(lead)
+                prefix = (tails[s] + lead)[-CONTEXT:]
+                if len(queue) == n_src:  # the oldest row's source is s: this sentence follows it
+                    finish(queue.popleft(), sentence)
+                end = start + len(exact)
+                pending = [s, counters[s], start, end, oid, exact, value_text, mention_value, prefix, rest]
+                queue.append(pending)
+                texts.add(s, sentence)
+                lengths[s] += len(sentence)
+                tails[s] = (tails[s] + sentence)[-CONTEXT:]
+        while queue:
+            finish(queue.popleft(), "")  # the last sentence of its source
+    sources = []
+    for s, (rel, digest) in enumerate(texts.close()):
         sources.append(row("sources", {
             "source_id": f"S{s:03d}", "event_id": EVENT, "path": rel, "sha256": digest, "language": "zh",
             "kind": "news-report", "machine_translated": "false", "publisher": "合成日报",
             "date_published": "2022-09-24", "title": f"合成报道 {s}"}))  # fmt: skip
     _write(out / "data" / "sources.csv", fields["sources"], sources)
-    for s, start, end, oid, exact, value_text, mention_value, n in mention_rows:
-        text = full_texts[s]
-        mentions_out.append(row("mentions", {
-            "mention_id": f"M{s:03d}-{n:04d}", "observation_id": oid, "source_id": f"S{s:03d}",
-            "start": str(start), "end": str(end), "exact": exact,
-            "value_start": str(end - len(value_text)), "value_end": str(end),
-            "prefix": text[max(0, start - CONTEXT):start], "suffix": text[end:end + CONTEXT],
-            "value_text": value_text, "value": mention_value}))  # fmt: skip
-    _write(out / "data" / "mentions.csv", fields["mentions"], mentions_out)
     # A few relations that hold (equal: an observation equals itself), and no discrepancies.
     relations = [
         row("relations", {
@@ -191,8 +219,49 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
     _write(out / "data" / "discrepancies.csv", fields["discrepancies"], [])
     return {
         "events": 1, "sources": n_src, "regions": len(regions), "indicators": len(INDICATORS),
-        "observations": n_obs, "mentions": len(mentions_out), "relations": len(relations),
+        "observations": n_obs, "mentions": made, "relations": len(relations),
     }  # fmt: skip
+
+
+class _SourceTexts:
+    """The source texts, written in pieces (to a temporary name, renamed to their digest at the end)."""
+
+    FLUSH = 1 << 25  # bytes held before writing them out
+
+    def __init__(self, out: Path, n: int) -> None:
+        self.dir = out / "data" / "sources"
+        self.pending: list[list[bytes]] = [[] for _ in range(n)]
+        self.hashes = [hashlib.sha256() for _ in range(n)]
+        self.held = 0
+
+    def add(self, s: int, sentence: str) -> None:
+        data = sentence.encode("utf-8")
+        self.pending[s].append(data)
+        self.hashes[s].update(data)
+        self.held += len(data)
+        if self.held > self.FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        for s, parts in enumerate(self.pending):
+            if parts:
+                with (self.dir / f"{s:03d}.part").open("ab") as fh:
+                    fh.write(b"".join(parts))
+                parts.clear()
+        self.held = 0
+
+    def close(self) -> list[tuple[str, str]]:
+        """(path relative to the package, sha256) of each text."""
+        self._flush()
+        done = []
+        for s, h in enumerate(self.hashes):
+            digest = h.hexdigest()
+            rel = f"data/sources/{s:03d}_{digest[:16]}.txt"
+            part = self.dir / f"{s:03d}.part"
+            part.touch()
+            part.rename(self.dir.parent.parent / rel)
+            done.append((rel, digest))
+        return done
 
 
 TIME = "/usr/bin/time"
@@ -219,7 +288,6 @@ def run(cmd: list[str]) -> tuple[float, float, int, str]:
     return wall, peak_kib / 1024, proc.returncode, err_bytes.decode("utf-8", "replace")[-300:]
 
 
-TARGETS = {100_000: 10.0, 1_000_000: 20.0}  # issue 17: speed-up over frictionless at these sizes
 FLOOR = """
 import json, pathlib, sys
 import pandas, pandera.pandas, pyarrow as pa, pyarrow.csv as pacsv
@@ -232,81 +300,217 @@ for r in json.loads(desc.read_text(encoding="utf-8"))["resources"]:
         convert_options=pacsv.ConvertOptions(column_types=text, strings_can_be_null=False),
     )
 """
+SHIPPED = "shipped"
+ONCE_ABOVE = 1_000_000  # sizes above this run each command once (a 10M run takes minutes)
 
 
-def floor(py: str, desc: str, repeat: int = 3) -> float:
-    """Median wall time of importing pandas + pandera and parsing every CSV with pyarrow (no checks)."""
-    times = sorted(run([py, "-c", FLOOR, desc])[0] for _ in range(repeat))
-    return times[len(times) // 2]
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+@dataclasses.dataclass
+class Result:
+    """The measurements of one package: medians of interleaved fresh-process runs."""
+
+    label: str
+    rows: int
+    mentions: int
+    runs: int
+    miitdata: list[float] = dataclasses.field(default_factory=list)
+    rss: list[float] = dataclasses.field(default_factory=list)
+    frictionless: list[float] = dataclasses.field(default_factory=list)
+    rss_f: list[float] = dataclasses.field(default_factory=list)
+    floor: list[float] = dataclasses.field(default_factory=list)
+    status: str = "valid"
+    skipped: str = ""  # why frictionless did not run
+
+    @property
+    def wall(self) -> float:
+        return median(self.miitdata)
+
+
+def measure(py: str, frictionless: str | None, desc: str, result: Result, repeat: int) -> None:
+    """Run miitdata, frictionless (when given) and the floor in turn, `repeat` rounds, fresh processes."""
+    cmd = [py, "-m", "miitdata", "validate", desc, "--format", "json", "-o", os.devnull]
+    for _ in range(repeat):
+        wall, rss, code, err = run(cmd)
+        result.miitdata.append(wall)
+        result.rss.append(rss)
+        if code != 0:
+            result.status = f"exit {code} {err}"
+        if frictionless is not None:
+            wall_f, rss_f, code_f, err_f = run([frictionless, "validate", desc])
+            result.frictionless.append(wall_f)
+            result.rss_f.append(rss_f)
+            if code_f != 0:
+                result.skipped = f"frictionless exit {code_f} {err_f}"
+        result.floor.append(run([py, "-c", FLOOR, desc])[0])
 
 
 def line(name: str, wall: float, rows: int, rss: float, status: str) -> None:
     print(f"{name:<40} {wall:8.2f} s {rows / wall:>10,.0f} rows/s  peak {rss:6.0f} MiB  {status}")
 
 
+def verdicts(results: list[Result]) -> list[str]:
+    """Issue 28's goals, checked against this run."""
+    out = []
+    by = {r.label: r for r in results}
+    if SHIPPED in by:
+        r = by[SHIPPED]
+        low = median(r.floor)
+        out.append(
+            f"shipped: miitdata {r.wall:.2f} s, floor (import pandas+pandera, parse) {low:.2f} s: "
+            f"{r.wall - low:+.2f} s (goal <= +0.20 s): {'ok' if r.wall - low <= 0.2 else 'MISSED'}"
+        )
+    if "1M" in by:
+        r = by["1M"]
+        low, peak = median(r.floor), median(r.rss)
+        out.append(
+            f"1M: {r.wall / low:.1f}x the floor (goal <= 3x): {'ok' if r.wall <= 3 * low else 'MISSED'}; "
+            f"peak {peak:.0f} MiB (goal <= 700): {'ok' if peak <= 700 else 'MISSED'}"
+        )
+        if r.frictionless:
+            speed = median(r.frictionless) / r.wall
+            verdict = "ok" if speed >= 10 else "MISSED"
+            out.append(f"1M: {speed:.1f}x faster than frictionless (goal >= 10x): {verdict}")
+    if "1M" in by and "10M" in by:
+        r, base = by["10M"], by["1M"]
+        growth, peak = r.wall / base.wall, median(r.rss)
+        out.append(
+            f"10M: {growth:.1f}x the 1M time (goal <= 12x): {'ok' if growth <= 12 else 'MISSED'}; "
+            f"peak {peak / 1024:.2f} GiB (goal <= 6): {'ok' if peak <= 6 * 1024 else 'MISSED'}"
+        )
+    return out
+
+
+def table(results: list[Result]) -> str:
+    """The run as a Markdown table (benchmarks/README.md)."""
+    head = (
+        "| package (mentions / rows) | miitdata validate | frictionless validate | floor | miitdata / floor "
+        "| frictionless / miitdata | peak RSS miitdata | peak RSS frictionless |\n"
+        "|---|--:|--:|--:|--:|--:|--:|--:|"
+    )
+    lines = [head]
+    for r in results:
+        low = median(r.floor)
+        fl = median(r.frictionless)
+        name = "shipped" if r.label == SHIPPED else f"synthetic {r.label}"
+        if r.frictionless:
+            fric, ratio, rss_f = f"{fl:.2f} s", f"{fl / r.wall:.1f}x", f"{median(r.rss_f):,.0f} MiB"
+        else:
+            fric, ratio, rss_f = f"not run ({r.skipped})", "–", "–"
+        cells = [
+            f"{name} ({r.mentions:,} / {r.rows:,})", f"{r.wall:.2f} s", fric, f"{low:.2f} s",
+            f"{r.wall / low:.2f}x", ratio, f"{median(r.rss):,.0f} MiB", rss_f,
+        ]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="10k,100k", help="mention counts, e.g. 10k,100k,1M")
+    parser.add_argument(
+        "--sizes",
+        default="10k,100k",
+        help="mention counts, e.g. shipped,100k,1M,10M (shipped: the bundled package)",
+    )
     parser.add_argument("--no-frictionless", action="store_true", help="skip the reference validator")
+    parser.add_argument(
+        "--frictionless-max", metavar="SIZE", help="run frictionless only up to this many mentions (e.g. 1M)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3,
+        help=f"interleaved rounds per package (medians); sizes above {ONCE_ABOVE:,} run once",
+    )  # fmt: skip
     parser.add_argument("--keep", type=Path, help="generate into this directory (kept) instead of a temp dir")
     parser.add_argument("--generate", nargs=2, metavar=("MENTIONS", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:  # the child that writes one package (keeps the measuring process small)
         print(json.dumps(generate(Path(args.generate[1]), int(args.generate[0]))))
         return
-    sizes = [parse_size(s) for s in args.sizes.split(",")]
+    labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    f_max = parse_size(args.frictionless_max) if args.frictionless_max else None
     py = sys.executable
     frictionless = shutil.which("frictionless") or str(Path(py).with_name("frictionless"))
+    if not Path(frictionless).exists():
+        frictionless = ""
     base = args.keep or Path(tempfile.mkdtemp(prefix="miitdata-scale-"))
-    results: dict[int, dict[str, float]] = {}
+    results: list[Result] = []
     print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; fresh processes; "
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; fresh processes, interleaved "
+        f"(miitdata, frictionless, floor), medians of {args.repeat} (1 above {ONCE_ABOVE:,} mentions); "
         f"peak RSS = {'/usr/bin/time %M' if Path(TIME).is_file() else 'os.wait4 ru_maxrss'} of each validator"
     )
-    for size in sizes:
-        pkg = base / f"pkg-{size}"
-        t = time.perf_counter()
-        made = subprocess.run(
-            [py, __file__, "--generate", str(size), str(pkg)], check=True, capture_output=True, text=True
-        )
-        counts = json.loads(made.stdout)
+    for label in labels:
+        if label.lower() == SHIPPED:
+            desc = str(ROOT / "datapackage.json")
+            counts = _counts(Path(desc))
+            label = SHIPPED
+            size = counts["mentions"]
+            print(f"\n== shipped package ({sum(counts.values()):,} rows)")
+        else:
+            size = parse_size(label)
+            pkg = base / f"pkg-{size}"
+            t = time.perf_counter()
+            have = pkg / "datapackage.json"
+            if not have.is_file() or _counts(have)["mentions"] != size:
+                cmd = [py, __file__, "--generate", str(size), str(pkg)]
+                made = subprocess.run(cmd, check=True, capture_output=True, text=True)
+                counts = json.loads(made.stdout)
+            else:
+                counts = _counts(pkg / "datapackage.json")  # --keep: reuse what an earlier run generated
+            ready = time.perf_counter() - t
+            print(f"\n== {size:,} mentions ({sum(counts.values()):,} rows in all; ready in {ready:.1f} s)")
+            desc = str(pkg / "datapackage.json")
         rows = sum(counts.values())
-        print(f"\n== {size:,} mentions ({rows:,} rows in all; generated in {time.perf_counter() - t:.1f} s)")
-        desc = str(pkg / "datapackage.json")
-        cmd = [py, "-m", "miitdata", "validate", desc, "--format", "json", "-o", os.devnull]
-        wall, rss, code, err = run(cmd)
-        results[size] = {"miitdata": wall, "rss": rss}
-        status = "valid" if code == 0 else f"exit {code} {err}"
-        line(f"miitdata validate (all layers) {size:,}", wall, rows, rss, status)
-        if not args.no_frictionless:
-            wall_f, rss_f, code_f, err_f = run([frictionless, "validate", desc])
-            results[size].update(frictionless=wall_f, rss_f=rss_f)
-            status_f = "valid" if code_f == 0 else f"exit {code_f} {err_f}"
-            line(f"frictionless validate {size:,}", wall_f, rows, rss_f, status_f)
-            print(f"frictionless / miitdata: {wall_f / wall:.1f}x faster")
-            if size in TARGETS:
-                target = TARGETS[size]
-                budget, low = wall_f / target, floor(py, desc)
-                verdict = "ok" if wall <= budget else "MISSED"
-                why = (
-                    "impossible while pandera is imported: the floor alone exceeds the budget"
-                    if low > budget
-                    else f"the floor leaves {budget - low:.2f} s for every check"
-                )
-                print(
-                    f"target {target:.0f}x: budget {budget:.2f} s; floor (import pandas+pandera, pyarrow "
-                    f"parse, no checks) {low:.2f} s; {verdict}; {why}"
-                )
-    for a, b in itertools.pairwise(sizes):
-        growth = results[b]["miitdata"] / results[a]["miitdata"]
+        repeat = 1 if size > ONCE_ABOVE else args.repeat
+        result = Result(label, rows, size, repeat)
+        run_f = bool(frictionless) and not args.no_frictionless and (f_max is None or size <= f_max)
+        if not run_f:
+            result.skipped = (
+                "--no-frictionless" if args.no_frictionless or not frictionless
+                else f"above --frictionless-max {args.frictionless_max}"
+            )  # fmt: skip
+        measure(py, frictionless if run_f else None, desc, result, repeat)
+        line(f"miitdata validate (all layers) {label}", result.wall, rows, median(result.rss), result.status)
+        if result.frictionless:
+            fl = median(result.frictionless)
+            line(f"frictionless validate {label}", fl, rows, median(result.rss_f), result.skipped or "valid")
+            print(f"frictionless / miitdata: {fl / result.wall:.1f}x")
+        else:
+            print(f"frictionless validate: not run ({result.skipped})")
+        low = median(result.floor)
+        ratio = result.wall / low
         print(
-            f"\ngrowth {a:,} -> {b:,} mentions ({b / a:.0f}x the data): miitdata {growth:.1f}x time", end=""
+            f"floor (import pandas+pandera, pyarrow parse, no checks) {low:.2f} s; miitdata {ratio:.2f}x it"
         )
-        print(f", {results[b]['rss'] / results[a]['rss']:.1f}x peak memory")
+        results.append(result)
+    for a, b in itertools.pairwise([r for r in results if r.label != SHIPPED]):
+        print(
+            f"\ngrowth {a.mentions:,} -> {b.mentions:,} mentions ({b.mentions / a.mentions:.0f}x the data): "
+            f"miitdata {b.wall / a.wall:.1f}x time, {median(b.rss) / median(a.rss):.1f}x peak memory",
+            end="",
+        )
+    print("\n")
+    for v in verdicts(results):
+        print(v)
+    print()
+    print(table(results))
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _counts(desc: Path) -> dict[str, int]:
+    """Rows per resource of an existing package (data lines: the CSVs have no line breaks inside cells
+    except the synthetic suffixes', so this counts records with the csv module)."""
+    descriptor = json.loads(desc.read_text(encoding="utf-8"))
+    counts = {}
+    for r in descriptor["resources"]:
+        with (desc.parent / r["path"]).open(encoding="utf-8", newline="") as fh:
+            counts[r["name"]] = sum(1 for _ in csv.reader(fh)) - 1
+    return counts
 
 
 if __name__ == "__main__":
