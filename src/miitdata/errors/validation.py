@@ -33,7 +33,7 @@ class ResourceMissing(StructureError):
 class ResourceNotFound(StructureError):
     code, title = "resource-not-found", "Resource file not found"
     description = "The resource's CSV file does not exist."
-    template = "no file {path}"
+    template = "no file {file}"
 
 
 @register
@@ -232,14 +232,14 @@ class SourceMissing(ProvenanceError):
 class SourceHashMismatch(ProvenanceError):
     code, title = "source-hash-mismatch", "Source hash mismatch"
     description = "A raw source file's sha256 differs from the sources table."
-    template = "{path} has sha256 {actual}, the table says {expected}"
+    template = "{file} has sha256 {actual}, the table says {expected}"
 
 
 @register
 class SourceNotUtf8(ProvenanceError):
     code, title = "source-not-utf8", "Source not UTF-8"
     description = "A raw source file is not valid UTF-8."
-    template = "{path} is not UTF-8 at byte {byte}"
+    template = "{file} is not UTF-8 at byte {byte}"
 
 
 @register

@@ -61,14 +61,21 @@ class Context:
     def error(
         self,
         error_type: str,
+        *,
         resource: str | None = None,
         row: int | None = None,
         field: str | None = None,
         id: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
         **params: Any,
     ) -> None:
         """File an error; its message is the catalogue's template filled with `params`.
 
+        The place is keyword-only: `resource`, `row` (the CSV record number, header = 1), `field`, `id`.
+        `path` (relative to the package root) and `line` (physical, 1-based) are filled in when the report
+        is built (`miitdata.validation.locate`) from the resource and row; pass them only for an error
+        that points at another file (a source text, the descriptor).
         At most MAX_ERRORS_PER_CHECK errors are listed per check; the rest are counted."""
         kind = lookup(error_type)
         check = self.check(error_type, resource)
@@ -81,7 +88,9 @@ class Context:
             id = clip(str(id), MAX_MESSAGE)
         if field is not None:
             field = clip(str(field), 200)
-        self.errors.append(Error(error_type, kind.layer, message, resource, row, field, id))
+        error = Error(error_type, kind.layer, message, resource, row, field, id)
+        error.path, error.line = path, line
+        self.errors.append(error)
 
     def count(self, error_type: str, resource: str | None, n: int) -> None:
         """Count `n` more errors of a check without listing them (a capped scan)."""

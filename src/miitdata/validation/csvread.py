@@ -13,6 +13,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from miitdata.validation.context import MAX_ERRORS_PER_CHECK, Context
+from miitdata.validation.locate import Locator
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +29,9 @@ def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
     path = ctx.package.resource_path(name)
     ctx.check("resource-not-found", name)
     if not path.is_file():
-        ctx.error("resource-not-found", name, path=res["path"])
+        locator = Locator(ctx.package)
+        line = locator.pointer_line(locator.resource_pointer(name, "path"))
+        ctx.error("resource-not-found", resource=name, path=locator.descriptor, line=line, file=res["path"])
         return None
     data = path.read_bytes()
     fields = [f["name"] for f in res["schema"]["fields"]]
@@ -45,8 +48,8 @@ def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
         if data.startswith(b"\xef\xbb\xbf"):
             ctx.error(
                 "encoding-error",
-                name,
-                1,
+                resource=name,
+                row=1,
                 note="file starts with a UTF-8 byte-order mark (declared utf-8 without BOM)",
             )
             data, clean = data[3:], False
@@ -55,17 +58,20 @@ def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             message = f"not UTF-8 at byte {exc.start} (line {line}): {exc.reason}"
-            ctx.error("encoding-error", name, line, note=message)
+            ctx.error("encoding-error", resource=name, row=line, note=message)
             text, clean = data.decode("utf-8", errors="replace"), False
         if "\x00" in text:
             line = text[: text.index("\x00")].count("\n") + 1
-            ctx.error("encoding-error", name, line, note=f"NUL byte on line {line}")
+            ctx.error("encoding-error", resource=name, row=line, note=f"NUL byte on line {line}")
             text, clean = text.replace("\x00", ""), False
         ctx.check("format-error", name)
         if "\r" in text:
             line = text[: text.index("\r")].count("\n") + 1
             ctx.error(
-                "format-error", name, line, note=f"CR line end on line {line} (the dialect declares LF)"
+                "format-error",
+                resource=name,
+                row=line,
+                note=f"CR line end on line {line} (the dialect declares LF)",
             )
             clean = False
     frame = None
@@ -88,16 +94,16 @@ def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
             scan = _scan(text, fields, _ColumnBuilder)
     del data, text
     if scan.error is not None:
-        ctx.error("format-error", name, scan.error[1], note=scan.error[0])
+        ctx.error("format-error", resource=name, row=scan.error[1], note=scan.error[0])
     header = scan.header
     if header is None:
-        ctx.error("missing-label", name, 1, note="empty file: no header row")
+        ctx.error("missing-label", resource=name, row=1, note="empty file: no header row")
         header = []
     _check_labels(ctx, name, header, fields)
     for check in ROW_CHECKS:
         ctx.check(check, name)
         for message, row_number in scan.issues[check]:
-            ctx.error(check, name, row_number, note=message)
+            ctx.error(check, resource=name, row=row_number, note=message)
         if scan.overflow[check]:
             ctx.count(check, name, scan.overflow[check])
     if frame is None:
@@ -329,13 +335,31 @@ def _check_labels(ctx: Context, name: str, header: list[str], fields: list[str])
         ctx.check(check, name)
     for f in fields:
         if f not in header:
-            ctx.error("missing-label", name, 1, f, note=f"column {f!r} is missing from the header")
+            ctx.error(
+                "missing-label",
+                resource=name,
+                row=1,
+                field=f,
+                note=f"column {f!r} is missing from the header",
+            )
     seen: set[str] = set()
     for label in header:
         if label not in fields:
-            ctx.error("extra-label", name, 1, label, note=f"column {label!r} is not in the schema")
+            ctx.error(
+                "extra-label",
+                resource=name,
+                row=1,
+                field=label,
+                note=f"column {label!r} is not in the schema",
+            )
         elif label in seen:
-            ctx.error("extra-label", name, 1, label, note=f"column {label!r} appears more than once")
+            ctx.error(
+                "extra-label",
+                resource=name,
+                row=1,
+                field=label,
+                note=f"column {label!r} appears more than once",
+            )
         seen.add(label)
     if set(header) == set(fields) and header != fields:
-        ctx.error("incorrect-label", name, 1, header=header, fields=fields)
+        ctx.error("incorrect-label", resource=name, row=1, header=header, fields=fields)

@@ -125,12 +125,25 @@ def readings(ctx: Context) -> Readings:
             text, unit = text_uniques[text_codes[pos[i]]], unit_names[row_unit[pos[i]]]
             if isinstance(reading, str):
                 ctx.error(
-                    "value-text-unparsed", "mentions", int(row), "value_text", mid, reason=reading, unit=unit
+                    "value-text-unparsed",
+                    resource="mentions",
+                    row=int(row),
+                    field="value_text",
+                    id=mid,
+                    reason=reading,
+                    unit=unit,
                 )
                 continue
             says, value_i = f"{reading.value:g} ± {reading.precision:g} {unit}", float(value[i])
             ctx.error(
-                "value-text-mismatch", "mentions", int(row), "value", mid, text=text, says=says, value=value_i
+                "value-text-mismatch",
+                resource="mentions",
+                row=int(row),
+                field="value",
+                id=mid,
+                text=text,
+                says=says,
+                value=value_i,
             )
     # Each row reads what its mention_id's reading says (the last parsed row with that id).
     own = np.full(len(mentions), -1, dtype=np.int64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import StringIO
 from typing import Any
 
-from miitdata.validation.report import Error, Report
+from miitdata.validation.report import Report, error_line
 
 SHOWN_PER_LAYER = 25
 UNWRAPPED = 100_000  # the width when not writing to a terminal: never reached, so nothing wraps
@@ -15,7 +15,6 @@ def print_report(report: Report, *, console: Any | None = None, show_known: bool
     """The report as text. Its first line names the package, its version and the counts; known
     discrepancies are one counted line under `known` (listed with `show_known`)."""
     from rich.markup import escape
-    from rich.table import Table
 
     con = console if console is not None else _console()
     stats = report.stats()
@@ -34,14 +33,16 @@ def print_report(report: Report, *, console: Any | None = None, show_known: bool
             f"{mark} [bold]{layer}[/]: {per['checks']} checks, {per['errors']} errors, {per['known']} known"
         )
         errors = [e for e in report.errors if e.layer == layer]
-        if errors:
-            con.print(_table(Table, errors[:SHOWN_PER_LAYER], "red"))
-            if len(errors) > SHOWN_PER_LAYER:
-                con.print(f"  … and {len(errors) - SHOWN_PER_LAYER} more (use --format json for all)")
+        for e in errors[:SHOWN_PER_LAYER]:
+            con.print(escape(error_line(report, e)), soft_wrap=True, highlight=False)
+        if len(errors) > SHOWN_PER_LAYER:
+            con.print(f"  … and {len(errors) - SHOWN_PER_LAYER} more (use --format json for all)")
     if report.known:
         con.print("[bold]known[/]")
         if show_known:
-            con.print(_table(Table, report.known, "yellow", known=True))
+            for e in report.known:
+                line = error_line(report, e, text=f"[{e.waived_by}] {e.explanation}")
+                con.print(escape(line), soft_wrap=True, highlight=False)
         else:
             waivers = sorted({e.waived_by for e in report.known if e.waived_by})
             con.print(
@@ -49,28 +50,6 @@ def print_report(report: Report, *, console: Any | None = None, show_known: bool
                 "--show-known lists them",
                 soft_wrap=True,
             )
-
-
-def _table(table_cls: type, errors: list[Error], style: str, known: bool = False) -> object:
-    from rich.markup import escape
-
-    table = table_cls(show_header=True, header_style=f"bold {style}", box=None, padding=(0, 1))
-    table.add_column("type", style=style, no_wrap=True)
-    table.add_column("resource")
-    table.add_column("row", justify="right")
-    table.add_column("field")
-    table.add_column("id")
-    table.add_column("explanation" if known else "message", overflow="fold")
-    for e in errors:
-        table.add_row(
-            e.type,
-            e.resource or "",
-            str(e.row or ""),
-            e.field or "",
-            e.id or "",
-            escape(f"[{e.waived_by}] {e.explanation}" if known else e.message),
-        )
-    return table
 
 
 def _console() -> Any:

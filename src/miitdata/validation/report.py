@@ -22,13 +22,30 @@ class Error:
     id: str | None = None
     waived_by: str | None = None
     explanation: str | None = None
+    path: str | None = None  # the file to edit, relative to the package root (data/mentions.csv)
+    line: int | None = None  # its physical 1-based line where the record starts (header = 1)
+    caused_by: int | None = None  # the index (in the report's errors) of the error this one follows from
+    followers: int = 0  # how many errors follow from this one
 
     def location(self) -> str:
         parts = [p for p in (self.resource, f"row {self.row}" if self.row else None, self.field) if p]
         return ", ".join(parts)
 
+    def place(self) -> str:
+        """`PATH:LINE`, compiler-style (`PATH` alone when there is no line)."""
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        data = {k: v for k, v in asdict(self).items() if v is not None}
+        if not self.followers:
+            data.pop("followers", None)
+        ordered = ("type", "layer", "path", "line", "resource", "row", "field", "id", "message")
+        return {
+            **{k: data[k] for k in ordered if k in data},
+            **{k: v for k, v in data.items() if k not in ordered},
+        }
 
 
 @dataclass
@@ -56,6 +73,7 @@ class Report:
     checks: list[Check] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    files: dict[str, str] = field(default_factory=dict)  # resource name -> its path (package-relative)
 
     @property
     def valid(self) -> bool:
@@ -116,13 +134,18 @@ class Report:
                 failures=str(sum(1 for c in checks if c.errors)),
             )
             for c in checks:
-                case = ET.SubElement(suite, "testcase", classname=f"miitdata.{layer}", name=c.id)
                 errs = by_check.get(c.id, [])
+                first = errs[0] if errs else None
+                where = first.path if first is not None and first.path else self.files.get(c.resource or "")
+                place = {"file": display_path(self, where)} if where else {}
+                if where:
+                    place["line"] = str(first.line if first is not None and first.line else 1)
+                case = ET.SubElement(suite, "testcase", classname=f"miitdata.{layer}", name=c.id, **place)
                 if errs:
                     fail = ET.SubElement(
                         case, "failure", type=errs[0].type, message=f"{len(errs)} error(s): {errs[0].message}"
                     )
-                    fail.text = "\n".join(f"[{e.type}] {e.location()}: {e.message}" for e in errs[:1000])
+                    fail.text = "\n".join(error_line(self, e) for e in errs[:1000])
                 if c.known:
                     ET.SubElement(case, "system-out").text = f"{c.known} known discrepancy(ies) waived"
         ET.indent(suites)
@@ -145,6 +168,42 @@ def _properties(parent: Any, values: dict[str, str]) -> None:
     props = ET.SubElement(parent, "properties")
     for name, value in values.items():
         ET.SubElement(props, "property", name=name, value=value)
+
+
+def display_path(report: Report, path: str) -> str:
+    """A package-relative `path` as the working directory sees it (relative when inside it, else absolute)."""
+    import os
+    from pathlib import Path
+
+    full = Path(report.path).parent / path
+    try:
+        relative = os.path.relpath(full)
+    except ValueError:  # another drive (Windows)
+        return str(full)
+    return str(full.absolute()) if relative.startswith("..") else relative
+
+
+def display_place(report: Report, e: Error) -> str:
+    """`PATH:LINE` of an error, PATH relative to the working directory (`display_path`)."""
+    if e.path is None:
+        return ""
+    path = display_path(report, e.path)
+    return f"{path}:{e.line}" if e.line is not None else path
+
+
+def error_line(report: Report, e: Error, text: str | None = None) -> str:
+    """One error, compiler-style: `PATH:LINE: type: message (resource row N, field F, id I)`, PATH
+    relative to the working directory (so terminals and editors can jump to it)."""
+    where = [
+        f"{e.resource} row {e.row}" if e.row is not None else e.resource,
+        f"field {e.field}" if e.field else None,
+    ]
+    where.append(f"id {e.id}" if e.id else None)
+    detail = ", ".join(w for w in where if w)
+    place = display_place(report, e)
+    head = f"{place}: " if place else ""
+    tail = f" ({detail})" if detail else ""
+    return f"{head}{e.type}: {text if text is not None else e.message}{tail}"
 
 
 def summary_line(report: Report) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from miitdata.errors import LAYERS
 from miitdata.package import read_package
 from miitdata.validation.context import Context
+from miitdata.validation.locate import locate
 from miitdata.validation.report import Report
 from miitdata.validation.waivers import apply_waivers
 
@@ -80,6 +81,7 @@ def validate(
 
         reference.run(ctx)
     errors, known = apply_waivers(ctx, wanted)
+    locate(package, [*errors, *known])
     report = Report(
         path=str(package.path),
         version=package.version,
@@ -88,6 +90,7 @@ def validate(
         known=known,
         checks=list(ctx.checks.values()),
         rows={name: len(frame) for name, frame in ctx.raw.items()},
+        files={"": package.path.name, **{name: str(res["path"]) for name, res in package.resources.items()}},
     )
     report.seconds = time.perf_counter() - started
     return report

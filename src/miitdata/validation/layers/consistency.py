@@ -100,10 +100,10 @@ def _run(ctx: Context) -> None:
             o_value, o_comp, _ = facts[oid]
             ctx.error(
                 "mention-disagrees",
-                "mentions",
-                int(row),
-                "value",
-                mid,
+                resource="mentions",
+                row=int(row),
+                field="value",
+                id=mid,
                 comparator=comparator[i],
                 value=float(value[i]),
                 observation_id=oid,
@@ -133,10 +133,10 @@ def _run(ctx: Context) -> None:
             low, high = (str(m) for m in mentions["mention_id"].take([lo_i, hi_i]).tolist())
             ctx.error(
                 "mentions-disagree",
-                "observations",
-                int(facts[oid][2]),
-                "value",
-                oid,
+                resource="observations",
+                row=int(facts[oid][2]),
+                field="value",
+                id=oid,
                 low=low,
                 low_value=float(value[lo_i]),
                 high=high,
@@ -147,15 +147,20 @@ def _run(ctx: Context) -> None:
         is_derived = isinstance(derived, str)
         if not is_derived and oid not in mentioned:
             ctx.error(
-                "observation-unmentioned", "observations", int(row), "observation_id", oid, observation_id=oid
+                "observation-unmentioned",
+                resource="observations",
+                row=int(row),
+                field="observation_id",
+                id=oid,
+                observation_id=oid,
             )
         if is_derived and oid in mentioned:
             ctx.error(
                 "derived-mentioned",
-                "observations",
-                int(row),
-                "derived_by",
-                oid,
+                resource="observations",
+                row=int(row),
+                field="derived_by",
+                id=oid,
                 observation_id=oid,
                 derived_by=derived,
             )
@@ -223,16 +228,22 @@ def check_mention_rows(ctx: Context) -> None:
         for i, row, mid, first in zip(failing.tolist(), rows, mids, firsts, strict=True):
             if duplicate[i]:
                 ctx.error(
-                    "duplicate-mention", "mentions", int(row), "start", mid, mention_id=mid, first=first
+                    "duplicate-mention",
+                    resource="mentions",
+                    row=int(row),
+                    field="start",
+                    id=mid,
+                    mention_id=mid,
+                    first=first,
                 )
             if mismatch[i]:
                 oid, sid = oid_list[oid_codes[i]], sid_list[sid_codes[i]]
                 ctx.error(
                     "event-mismatch",
-                    "mentions",
-                    int(row),
-                    "observation_id",
-                    mid,
+                    resource="mentions",
+                    row=int(row),
+                    field="observation_id",
+                    id=mid,
                     observation_id=oid,
                     event_id=facts[oid][1],
                     mention_id=mid,
@@ -263,10 +274,10 @@ def check_mention_rows(ctx: Context) -> None:
         oid = oid_list[k]
         ctx.error(
             "comparator-contradicts-hedges",
-            "observations",
-            facts[oid][0],
-            "comparator",
-            oid,
+            resource="observations",
+            row=facts[oid][0],
+            field="comparator",
+            id=oid,
             observation_id=oid,
             mentions=" ".join(by_code[k]),
         )

@@ -259,7 +259,9 @@ def _first_of_keys(
         if any(not isinstance(v, str) for v in cells):
             continue  # a missing cell: a structure error (or, when blank_ok, blank counts as a value)
         if cells in first:
-            ctx.error(code, resource, int(row), key, rid, **{key: rid, "first": first[cells]})
+            ctx.error(
+                code, resource=resource, row=int(row), field=key, id=rid, **{key: rid, "first": first[cells]}
+            )
         else:
             first[cells] = rid
 
@@ -301,10 +303,10 @@ def _check_members_repeated(ctx: Context) -> None:
         for member, how in [(m, "twice") for m in repeated] + [(rid, "(the region itself)")] * (rid in names):
             ctx.error(
                 "member-repeated",
-                "regions",
-                int(row),
-                "members",
-                rid,
+                resource="regions",
+                row=int(row),
+                field="members",
+                id=rid,
                 members=members,
                 member=member,
                 how=how,
@@ -332,4 +334,6 @@ def failed_rows(exc: pandera.errors.SchemaErrors) -> list[tuple[str, int]]:
 def _report(ctx: Context, name: str, frame: pd.DataFrame, failures: list[tuple[str, int]]) -> None:
     for code, index in failures:
         row = {str(k): v for k, v in frame.loc[index].to_dict().items()}
-        ctx.error(code, name, index, FIELDS[code], row.get(KEYS[name]), **_params(code, row))
+        ctx.error(
+            code, resource=name, row=index, field=FIELDS[code], id=row.get(KEYS[name]), **_params(code, row)
+        )

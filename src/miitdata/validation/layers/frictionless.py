@@ -30,6 +30,6 @@ def run(ctx: Context) -> None:
         for err in task.errors:
             row = getattr(err, "row_number", None)
             field = getattr(err, "field_name", None)
-            ctx.error("frictionless", name, row, field, kind=err.type, note=err.message)
+            ctx.error("frictionless", resource=name, row=row, field=field, kind=err.type, note=err.message)
     for err in report.errors:
         ctx.error("frictionless", kind=err.type, note=err.message)

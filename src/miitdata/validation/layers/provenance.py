@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from miitdata.errors import PackageError
 from miitdata.package import resolve_inside
 from miitdata.validation.context import Context, records
+from miitdata.validation.edits import locate_edits
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,28 +42,48 @@ def source_texts(ctx: Context) -> dict[str, str]:
         try:
             path = resolve_inside(ctx.package.root, relpath, ctx.package.path)
         except PackageError as exc:
-            ctx.error("source-missing", "sources", int(row), "path", sid, note=exc.message)
+            ctx.error(
+                "source-missing", resource="sources", row=int(row), field="path", id=sid, note=exc.message
+            )
             continue
         if not path.is_file():
-            ctx.error("source-missing", "sources", int(row), "path", sid, note=f"no file {relpath}")
+            ctx.error(
+                "source-missing",
+                resource="sources",
+                row=int(row),
+                field="path",
+                id=sid,
+                note=f"no file {relpath}",
+            )
             continue
         data = path.read_bytes()
         actual = hashlib.sha256(data).hexdigest()
         if isinstance(digest, str) and actual != digest:
             ctx.error(
                 "source-hash-mismatch",
-                "sources",
-                int(row),
-                "sha256",
-                sid,
-                path=relpath,
+                resource="sources",
+                row=int(row),
+                field="sha256",
+                id=sid,
+                path=relpath,  # the file that changed: its line is set by `edits.locate_edits`
+                file=relpath,
                 actual=actual,
                 expected=digest,
             )
         try:
             texts[str(sid)] = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            ctx.error("source-not-utf8", "sources", int(row), "path", sid, path=relpath, byte=exc.start)
+            ctx.error(
+                "source-not-utf8",
+                resource="sources",
+                row=int(row),
+                field="path",
+                id=sid,
+                path=relpath,
+                line=data.count(b"\n", 0, exc.start) + 1,
+                file=relpath,
+                byte=exc.start,
+            )
     return texts
 
 
@@ -186,7 +207,14 @@ def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None
             problem = f"text[{vstart}:{vend}] is {text[vstart:vend]!r}, value_text is {value_text!r}"
         else:
             continue
-        ctx.error("value-offset-mismatch", "mentions", int(row), "value_start", mid, problem=problem)
+        ctx.error(
+            "value-offset-mismatch",
+            resource="mentions",
+            row=int(row),
+            field="value_start",
+            id=mid,
+            problem=problem,
+        )
 
 
 def _check_mention(
@@ -206,7 +234,13 @@ def _check_mention(
     row = int(row)
     if isinstance(exact, str) and isinstance(value_text, str) and value_text not in exact:
         ctx.error(
-            "value-text-not-in-quote", "mentions", row, "value_text", mid, value_text=value_text, exact=exact
+            "value-text-not-in-quote",
+            resource="mentions",
+            row=row,
+            field="value_text",
+            id=mid,
+            value_text=value_text,
+            exact=exact,
         )
     text = texts.get(str(sid))
     if text is None or not isinstance(start, (int, float)) or not isinstance(end, (int, float)):
@@ -217,10 +251,10 @@ def _check_mention(
     if not 0 <= start < end <= len(text):
         ctx.error(
             "offset-out-of-range",
-            "mentions",
-            row,
-            "start",
-            mid,
+            resource="mentions",
+            row=row,
+            field="start",
+            id=mid,
             start=start,
             end=end,
             source_id=sid,
@@ -230,16 +264,40 @@ def _check_mention(
     quoted = text[start:end]
     if isinstance(exact, str) and quoted != exact:
         ctx.error(
-            "quote-mismatch", "mentions", row, "exact", mid, start=start, end=end, quoted=quoted, exact=exact
+            "quote-mismatch",
+            resource="mentions",
+            row=row,
+            field="exact",
+            id=mid,
+            start=start,
+            end=end,
+            quoted=quoted,
+            exact=exact,
         )
     prefix = prefix if isinstance(prefix, str) else ""
     suffix = suffix if isinstance(suffix, str) else ""
     before = text[max(0, start - CONTEXT) : start]
     if before != prefix:
-        ctx.error("prefix-mismatch", "mentions", row, "prefix", mid, actual=before, prefix=prefix)
+        ctx.error(
+            "prefix-mismatch",
+            resource="mentions",
+            row=row,
+            field="prefix",
+            id=mid,
+            actual=before,
+            prefix=prefix,
+        )
     after = text[end : end + CONTEXT]
     if after != suffix:
-        ctx.error("suffix-mismatch", "mentions", row, "suffix", mid, actual=after, suffix=suffix)
+        ctx.error(
+            "suffix-mismatch",
+            resource="mentions",
+            row=row,
+            field="suffix",
+            id=mid,
+            actual=after,
+            suffix=suffix,
+        )
 
 
 CODES = (
@@ -249,4 +307,6 @@ CODES = (
 
 
 def run(ctx: Context) -> None:
-    check_mentions(ctx, source_texts(ctx))
+    texts = source_texts(ctx)
+    check_mentions(ctx, texts)
+    locate_edits(ctx, texts)

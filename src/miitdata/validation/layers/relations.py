@@ -124,7 +124,15 @@ def run(ctx: Context) -> None:
         unknown = [o for o in [target, *ops] if o not in values]
         if unknown or len(ops) < low or (high is not None and len(ops) > high):
             why = f"unknown observation(s) {unknown}" if unknown else f"{len(ops)} operand(s) for {kind}"
-            ctx.error("relation-invalid", "relations", row, "operands", rid, relation_id=rid, note=why)
+            ctx.error(
+                "relation-invalid",
+                resource="relations",
+                row=row,
+                field="operands",
+                id=rid,
+                relation_id=rid,
+                note=why,
+            )
             continue
         if not isinstance(tolerance, str):
             tolerance = "half-unit"  # missing: a structure error already; check with the default rule
@@ -137,17 +145,25 @@ def run(ctx: Context) -> None:
         try:
             holds, computed = _evaluate(kind, t, o, target, periods, regions, members)
         except (PeriodError, ValueError) as exc:
-            ctx.error("relation-invalid", "relations", row, "kind", rid, relation_id=rid, note=str(exc))
+            ctx.error(
+                "relation-invalid",
+                resource="relations",
+                row=row,
+                field="kind",
+                id=rid,
+                relation_id=rid,
+                note=str(exc),
+            )
             continue
         if isinstance(expected, str) and expected != "holds":
             d = discrepancies.get(expected)
             if d is None or d != ("relations", rid):
                 ctx.error(
                     "discrepancy-invalid",
-                    "relations",
-                    row,
-                    "expected",
-                    rid,
+                    resource="relations",
+                    row=row,
+                    field="expected",
+                    id=rid,
                     note=f"relation {rid} expects discrepancy {expected}, "
                     "which does not concern this relation",
                 )
@@ -155,20 +171,20 @@ def run(ctx: Context) -> None:
         if not holds and expected == "holds" and explained_by:
             ctx.error(
                 "discrepancy-invalid",
-                "relations",
-                row,
-                "expected",
-                rid,
+                resource="relations",
+                row=row,
+                field="expected",
+                id=rid,
                 note=f"relation {rid} fails, discrepancy {explained_by[0]} explains it, "
                 "yet expected says holds",
             )
         if not holds:
             ctx.error(
                 "relation-failed",
-                "relations",
-                row,
-                "target",
-                rid,
+                resource="relations",
+                row=row,
+                field="target",
+                id=rid,
                 kind=kind,
                 relation_id=rid,
                 target=target,
@@ -296,9 +312,9 @@ def _check_discrepancy_targets(ctx: Context) -> None:
             if one not in ids[resource]:
                 ctx.error(
                     "discrepancy-invalid",
-                    "discrepancies",
-                    int(row),
-                    "target",
-                    did,
+                    resource="discrepancies",
+                    row=int(row),
+                    field="target",
+                    id=did,
                     note=f"discrepancy {did} concerns {resource} {one!r}, which does not exist",
                 )

@@ -15,6 +15,7 @@ from miitdata.package import RESOURCE_NAMES
 from miitdata.schema import FALSE_VALUES, TRUE_VALUES, categories, missing_values
 from miitdata.validation.context import Context
 from miitdata.validation.csvread import read_raw
+from miitdata.validation.locate import Locator
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,7 +119,9 @@ def _flag(
 ) -> None:
     """File `code` on field `col` of every row where `mask` holds; `message` reads the row's cell."""
     for row in values.index[mask]:
-        ctx.error(code, name, int(row), col, _row_id(raw, pk, row), note=message(values[row]))
+        ctx.error(
+            code, resource=name, row=int(row), field=col, id=_row_id(raw, pk, row), note=message(values[row])
+        )
 
 
 def _type_hint(kind: str) -> str:
@@ -274,10 +277,10 @@ def check_keys(ctx: Context) -> None:
                 shown = ", ".join(f"{f}={raw.at[row, f]!r}" for f in pk)
                 ctx.error(
                     "primary-key",
-                    name,
-                    int(row),
-                    ",".join(pk),
-                    _row_id(raw, pk, row),
+                    resource=name,
+                    row=int(row),
+                    field=",".join(pk),
+                    id=_row_id(raw, pk, row),
                     note=f"primary key {shown} is repeated",
                 )
     for name, raw in ctx.raw.items():
@@ -309,10 +312,10 @@ def check_keys(ctx: Context) -> None:
                 shown = ", ".join(f"{f}={v!r}" for f, v in zip(local, values, strict=True))
                 ctx.error(
                     "foreign-key",
-                    name,
-                    int(row),
-                    ",".join(local),
-                    _row_id(raw, pk, row),
+                    resource=name,
+                    row=int(row),
+                    field=",".join(local),
+                    id=_row_id(raw, pk, row),
                     note=f"{shown} has no match in {target}.{','.join(remote)}",
                 )
 
@@ -395,11 +398,13 @@ def check_profile(ctx: Context) -> None:
     if _profile_holds(cls, schema, ctx.package.descriptor):
         return
     validator = cls(schema)
+    locator = Locator(ctx.package)
     for error in sorted(validator.iter_errors(ctx.package.descriptor), key=lambda e: list(e.absolute_path)):
         deepest = best_match(error.context) if error.context else error
         pointer = "/" + "/".join(str(p) for p in deepest.absolute_path)
         note = deepest.message if len(deepest.message) <= 200 else deepest.message[:197] + "..."
-        ctx.error("descriptor-profile", None, pointer=pointer, note=note)
+        line = locator.pointer_line(deepest.absolute_path)
+        ctx.error("descriptor-profile", path=locator.descriptor, line=line, pointer=pointer, note=note)
 
 
 def run(ctx: Context) -> None:
@@ -407,7 +412,9 @@ def run(ctx: Context) -> None:
     ctx.check("resource-missing")
     for name in RESOURCE_NAMES:
         if name not in ctx.package.resources:
-            ctx.error("resource-missing", name, name=name)
+            locator = Locator(ctx.package)
+            line = locator.pointer_line(["resources"])
+            ctx.error("resource-missing", resource=name, path=locator.descriptor, line=line, name=name)
     for name in ctx.package.resources:
         raw = read_raw(ctx, name)
         if raw is None:
