@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+_scanstring: Any = getattr(json.decoder, "scanstring")  # noqa: B009 - typeshed omits it
 STEP = 1 << 22  # bytes per vectorised piece: no file-sized temporary
 
 
@@ -24,7 +25,7 @@ def record_lines(data: bytes, rows: Iterable[int], quote: bytes = b'"') -> dict[
     ends) map to the line after the last record end that could be found."""
     import numpy as np
 
-    wanted = sorted({int(r) for r in rows if r is not None and int(r) >= 1})
+    wanted = sorted({int(r) for r in rows if int(r) >= 1})
     if not wanted:
         return {}
     raw = np.frombuffer(data, dtype=np.uint8)
@@ -58,7 +59,7 @@ def record_lines_python(text: str, rows: Iterable[int], **dialect: Any) -> dict[
     import csv
     import io
 
-    wanted = {int(r) for r in rows if r is not None and int(r) >= 1}
+    wanted = {int(r) for r in rows if int(r) >= 1}
     result: dict[int, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""), **dialect)
     record, line = 1, 1
@@ -112,7 +113,7 @@ def pointer_lines(text: str) -> dict[tuple[str, ...], int]:
         kind = m.lastgroup
         pos = m.end()
         if kind == "string":
-            value, pos = json.decoder.scanstring(text, pos)
+            value, pos = _scanstring(text, pos)
             if stack and stack[-1][1] == "object" and stack[-1][2][0] is None:
                 stack[-1][2][0] = value  # a key: its value follows the colon
                 pending_key, key_line = value, line_at(start)

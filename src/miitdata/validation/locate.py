@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
 from miitdata.validation.lines import line_of_pointer, pointer_lines, record_lines, record_lines_python
@@ -65,11 +65,11 @@ class Locator:
         quote = dialect.get("quoteChar", '"')
         if dialect.get("escapeChar") or not isinstance(quote, str) or len(quote.encode("utf-8")) != 1:
             text = data.decode(str(dialect.get("encoding") or "utf-8"), errors="replace")
-            kwargs = {"delimiter": str(dialect.get("delimiter", ",")) or ","}
+            kwargs: dict[str, Any] = {"delimiter": str(dialect.get("delimiter", ",")) or ","}
             if dialect.get("escapeChar"):
                 kwargs["escapechar"] = str(dialect["escapeChar"])
                 kwargs["doublequote"] = bool(dialect.get("doubleQuote", False))
-            return record_lines_python(text, rows, **kwargs)  # type: ignore[arg-type]
+            return record_lines_python(text, rows, **kwargs)
         return record_lines(data, rows, quote.encode("utf-8"))
 
 
@@ -80,10 +80,10 @@ def locate(package: Package, errors: Iterable[Error]) -> None:
     for e in errors:
         if e.path is not None and e.line is not None:
             continue
-        if e.path is not None and e.resource in package.resources:
-            if e.path != str(package.resources[e.resource]["path"]):
-                e.line = 1  # another file than the row's (a source text): no better line is known
-                continue
+        own = package.resources[e.resource]["path"] if e.resource in package.resources else None
+        if e.path is not None and own is not None and e.path != str(own):
+            e.line = 1  # another file than the row's (a source text): no better line is known
+            continue
         if e.resource is not None and e.resource in package.resources:
             if e.path is None:
                 e.path = str(package.resources[e.resource]["path"])

@@ -137,10 +137,10 @@ class Report:
                 errs = by_check.get(c.id, [])
                 first = errs[0] if errs else None
                 where = first.path if first is not None and first.path else self.files.get(c.resource or "")
-                place = {"file": display_path(self, where)} if where else {}
+                case = ET.SubElement(suite, "testcase", classname=f"miitdata.{layer}", name=c.id)
                 if where:
-                    place["line"] = str(first.line if first is not None and first.line else 1)
-                case = ET.SubElement(suite, "testcase", classname=f"miitdata.{layer}", name=c.id, **place)
+                    case.set("file", display_path(self, where))
+                    case.set("line", str(first.line if first is not None and first.line else 1))
                 if errs:
                     fail = ET.SubElement(
                         case, "failure", type=errs[0].type, message=f"{len(errs)} error(s): {errs[0].message}"
