@@ -619,3 +619,424 @@ def test_one_million_mentions_stay_under_1_5_gib(tmp_path: Path) -> None:
     _, status, usage = os.wait4(proc.pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert usage.ru_maxrss * 1024 < 1.5 * 2**30, f"peak RSS {usage.ru_maxrss / 1024:.0f} MiB"
+
+
+# ------------------------------------------------------------------------------------------ curate
+# (name, mutation of the package copy, what FILE (the file add-source adds) is, the arguments (PKG, FILE),
+# exit code, error code). Exit 2 cases must leave every file of the package as it was and no temporary.
+
+
+def _special(kind: str, path: Path) -> None:
+    """Make `path` (removed first if present) a FIFO, a directory, a socket, a symlink to /dev/zero, a
+    device (/dev/zero itself is used through a symlink: creating device nodes needs privileges)."""
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dir":
+        path.mkdir()
+    elif kind == "socket":
+        _bind(path)
+    elif kind == "symlink":
+        path.symlink_to(os.devnull)
+    elif kind == "loop":
+        path.symlink_to(path.name)
+
+
+def _bind(path: Path) -> None:
+    import socket
+
+    cwd = os.getcwd()
+    os.chdir(path.parent)
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(path.name)
+    finally:
+        os.chdir(cwd)
+
+
+def _lock(kind: str) -> Callable[[Path], None]:
+    return lambda pkg: _special(kind, pkg.parent / ".curation.lock")
+
+
+def _stale_start(pkg: Path) -> None:
+    """Shift the first mention's start, so that anchor has something to write."""
+    edit_rows(pkg, "mentions", lambda rows: rows[0].update(start=str(int(rows[0]["start"]) + 1)))
+
+
+def _then(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        for step in steps:
+            step(pkg)
+
+    return mutate
+
+
+def _mentions_bytes(change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda pkg: _rewrite_bytes(pkg, "mentions", change)
+
+
+def _extra_cell(b: bytes) -> bytes:
+    lines = b.split(b"\n")
+    lines[1] += b",surplus"
+    return b"\n".join(lines)
+
+
+def _missing_cell(b: bytes) -> bytes:
+    lines = b.split(b"\n")
+    lines[2] = lines[2].rsplit(b",", 1)[0]
+    return b"\n".join(lines)
+
+
+def _blank_row(b: bytes) -> bytes:
+    lines = b.split(b"\n")
+    return b"\n".join([*lines[:3], b"", *lines[3:]])
+
+
+def _cr_in_note(pkg: Path) -> None:
+    edit_rows(pkg, "mentions", lambda rows: rows[0].update(note="first\rsecond"))
+
+
+_ADD = ("curate", "add-source", "FILE", "--id", "S900", "--event", "EVENT", "--language", "zh", "--kind",
+        "news-report", "--publisher", "", "--published", "2024-03-27", "--title", "标题", "-p", "PKG")  # fmt: skip
+
+
+def _add(**over: str) -> tuple[str, ...]:
+    args = list(_ADD)
+    for key, value in over.items():
+        args[args.index(f"--{key}") + 1] = value
+    return tuple(args)
+
+
+CURATE_CASES: list[tuple[str, Callable[[Path], Any], str, tuple[str, ...], int, str]] = [
+    # tables curate cannot read losslessly: refused, never rewritten
+    ("anchor-extra-cell", _then(_stale_start, _mentions_bytes(_extra_cell)), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-quoted-cr", _then(_stale_start, _cr_in_note), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-missing-cell", _mentions_bytes(_missing_cell), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-blank-row", _mentions_bytes(_blank_row), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-unterminated-quote", _mentions_bytes(lambda b: b + b'M9999,O0001,S000,0,1,0,1,"open\n'), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-bom", _BOM, "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-crlf", _mentions_bytes(lambda b: b.replace(b"\n", b"\r\n")), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-nul", _mentions_bytes(lambda b: b.replace(b"\n", b"\x00\n", 3)), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-gbk", encode_as("mentions", "gbk"), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-header-reordered", _replace_header("mentions", lambda h: [h[1], h[0], *h[2:]]), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-header-duplicated", _replace_header("mentions", lambda h: [*h[:-1], h[0]]), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-mentions-fifo", fifo_at("data", "mentions.csv"), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-mentions-dir", dir_at("data", "mentions.csv"), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-sources-fifo", fifo_at("data", "sources.csv"), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("anchor-source-text-fifo", lambda p: fifo_at(str(_source_file(p, 1).relative_to(p.parent)))(p), "text", ("curate", "anchor", "-p", "PKG"), 2, "resource-unreadable"),
+    ("todo-extra-cell", _mentions_bytes(_extra_cell), "text", ("curate", "todo", "S000", "-f", "csv", "-p", "PKG"), 2, "resource-unreadable"),
+    # what anchor would write must validate
+    ("anchor-writes-type-error", _then(_stale_start, _set_cell("mentions", 3, value="abc")), "text", ("curate", "anchor", "-p", "PKG"), 2, "curate-invalid"),
+    ("anchor-writes-bad-id", _then(_stale_start, _set_cell("mentions", 3, mention_id="Ｍ0001")), "text", ("curate", "anchor", "-p", "PKG"), 2, "curate-invalid"),
+    # the curation lock: a regular file or nothing
+    ("anchor-lock-fifo", _then(_stale_start, _lock("fifo")), "text", ("curate", "anchor", "-p", "PKG"), 2, "output-invalid"),
+    ("anchor-lock-dir", _then(_stale_start, _lock("dir")), "text", ("curate", "anchor", "-p", "PKG"), 2, "output-invalid"),
+    ("anchor-lock-socket", _then(_stale_start, _lock("socket")), "text", ("curate", "anchor", "-p", "PKG"), 2, "output-invalid"),
+    ("anchor-lock-symlink-devnull", _then(_stale_start, _lock("symlink")), "text", ("curate", "anchor", "-p", "PKG"), 2, "output-invalid"),
+    ("anchor-lock-symlink-loop", _then(_stale_start, _lock("loop")), "text", ("curate", "anchor", "-p", "PKG"), 2, "output-invalid"),
+    ("add-source-lock-fifo", _lock("fifo"), "text", _ADD, 2, "output-invalid"),
+    # the file to add: a regular file of sane size
+    ("add-source-fifo", _NOTHING, "fifo", _ADD, 2, "source-unreadable"),
+    ("add-source-dev-zero", _NOTHING, "dev-zero", _ADD, 2, "source-unreadable"),
+    ("add-source-directory", _NOTHING, "dir", _ADD, 2, "source-unreadable"),
+    ("add-source-socket", _NOTHING, "socket", _ADD, 2, "source-unreadable"),
+    ("add-source-missing", _NOTHING, "missing", _ADD, 2, "source-unreadable"),
+    ("add-source-65-mib", _NOTHING, "huge", _ADD, 2, "source-unreadable"),
+    ("add-source-symlink-loop", _NOTHING, "loop", _ADD, 2, "path-invalid"),
+    # inputs checked before anything is written
+    ("add-source-title-cr", _NOTHING, "text", _add(title="a\rb"), 2, "source-invalid"),
+    ("add-source-title-newline", _NOTHING, "text", _add(title="a\nb"), 2, "source-invalid"),
+    ("add-source-note-escape", _NOTHING, "text", (*_ADD, "--note", "x\x1b[2Jy"), 2, "source-invalid"),
+    ("add-source-publisher-tab", _NOTHING, "text", _add(publisher="MIIT\t"), 2, "source-invalid"),
+    ("add-source-title-c1", _NOTHING, "text", _add(title="a\x85b"), 2, "source-invalid"),
+    ("add-source-title-blank", _NOTHING, "text", _add(title="  "), 2, "source-invalid"),
+    ("add-source-date-basic", _NOTHING, "text", _add(published="20240326"), 2, "source-invalid"),
+    ("add-source-date-week", _NOTHING, "text", _add(published="2024-W13-2"), 2, "source-invalid"),
+    ("add-source-date-ordinal", _NOTHING, "text", _add(published="2024-086"), 2, "source-invalid"),
+    ("add-source-date-unpadded", _NOTHING, "text", _add(published="2024-3-26"), 2, "source-invalid"),
+    ("add-source-date-fullwidth", _NOTHING, "text", _add(published="２０２４-03-26"), 2, "source-invalid"),
+    ("add-source-date-feb-30", _NOTHING, "text", _add(published="2024-02-30"), 2, "source-invalid"),
+    ("add-source-date-time", _NOTHING, "text", _add(published="2024-03-26T00:00"), 2, "source-invalid"),
+    ("add-source-id-fullwidth", _NOTHING, "text", _add(id="S９00"), 2, "source-invalid"),
+    ("add-source-id-lowercase", _NOTHING, "text", _add(id="s900"), 2, "source-invalid"),
+    ("add-source-id-trailing-newline", _NOTHING, "text", _add(id="S900\n"), 2, "source-invalid"),
+    ("add-source-id-long", _NOTHING, "text", _add(id="S9000"), 2, "source-invalid"),
+    ("add-source-language", _NOTHING, "text", _add(language="ZH"), 2, "source-invalid"),
+    ("add-source-kind", _NOTHING, "text", _add(kind="rumour"), 2, "source-invalid"),
+    ("add-source-event-unknown", _NOTHING, "text", _add(event="2099-01-01-x"), 2, "event-unknown"),
+    ("add-source-not-utf8", _NOTHING, "gbk", _ADD, 2, "not-utf8"),
+    ("add-source-sources-extra-cell", lambda p: _rewrite_bytes(p, "sources", _extra_cell), "text", _ADD, 2, "resource-unreadable"),
+]  # fmt: skip
+
+
+def _file_to_add(kind: str, tmp: Path) -> Path:
+    path = tmp / "new.txt"
+    if kind == "text":
+        path.write_bytes("新的文本：工业增加值增长5%。\n".encode())
+    elif kind == "gbk":
+        path.write_bytes("增长5%".encode("gbk"))
+    elif kind == "huge":
+        with path.open("wb") as fh:  # sparse: 65 MiB on paper, nothing on disk
+            fh.truncate(65 * 2**20)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind != "missing":
+        _special(kind, path)
+    return path
+
+
+def _package_files(root: Path) -> dict[str, tuple[bytes | None, int]]:
+    return {
+        str(p.relative_to(root)): (p.read_bytes() if p.is_file() else None, p.lstat().st_mode)
+        for p in sorted(root.rglob("*"))
+        if p.name != ".curation.lock" and not p.is_fifo()
+    }
+
+
+@pytest.mark.parametrize(
+    ("case", "mutate", "file", "args", "code", "error"), CURATE_CASES, ids=[c[0] for c in CURATE_CASES]
+)
+def test_hostile_curate(
+    tmp_path: Path,
+    zygote: Any,
+    case: str,
+    mutate: Callable[[Path], Any],
+    file: str,
+    args: tuple[str, ...],
+    code: int,
+    error: str,
+) -> None:
+    """curate refuses what it cannot read losslessly, what would not validate, bad input and special files,
+    at once (never a hang), with one line and a stable code, and writes nothing."""
+    from tests.conftest import copy_package
+
+    home = tmp_path / "pkg"
+    home.mkdir()
+    pkg = copy_package(home)
+    _, events = read_rows(_data(pkg, "events.csv"))
+    mutate(pkg)
+    new = _file_to_add(file, tmp_path)
+    before = _package_files(home)
+    argv = [
+        a.replace("PKG", str(pkg)).replace("FILE", str(new)).replace("EVENT", events[0]["event_id"])
+        for a in args
+    ]
+    proc = zygote.run(argv, cwd=tmp_path, timeout=60, env={**os.environ, "MIITDATA_DEBUG": ""})
+    assert proc.returncode == code, (proc.returncode, proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr and "MIITDATA_DEBUG" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.strip().splitlines()
+    assert lines and f"[{error}]" in lines[-1], proc.stderr[-2000:]
+    assert len(lines[-1]) < 600 and "\x1b" not in proc.stderr
+    assert _package_files(home) == before, "curate changed the package although it refused"
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_curate_corpus_is_large_enough() -> None:
+    assert len(CURATE_CASES) >= 50
+
+
+# ------------------------------------------------------------------------------------------ signals, modes, disks
+# curate writes through the one atomic writer (miitdata.atomic.write_files): the old files stay whole on
+# SIGTERM, SIGINT or a full disk, no temporary is left, and the files keep their permissions.
+
+_PAUSED_CLI = """
+import os, sys
+ready, go, hook, only = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+real = getattr(os, hook)
+def paused(*args, **kwargs):
+    if only not in str(args[0]):
+        return real(*args, **kwargs)
+    os.write(ready, b"!")  # the test now delivers its signal, then lets this call go on
+    os.read(go, 1)
+    setattr(os, hook, real)
+    return real(*args, **kwargs)
+setattr(os, hook, paused)
+sys.argv = ["miitdata", *sys.argv[5:]]
+from miitdata.cli.main import main
+main()
+"""
+
+
+def _run_paused(
+    hook: str, sig: int, args: list[str], cwd: Path, only: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI; when it first calls os.<hook> (with a first argument containing `only`) it stops, the test sends `sig`, then lets it go on.
+    (With the signal held by the writer, the call goes on first; else the signal interrupts the wait.)"""
+    ready_r, ready_w = os.pipe()
+    go_r, go_w = os.pipe()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _PAUSED_CLI, str(ready_w), str(go_r), hook, only, *args],
+        cwd=cwd,
+        pass_fds=(ready_w, go_r),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(ready_w)
+    os.close(go_r)
+    try:
+        assert os.read(ready_r, 1) == b"!", "the command never reached os." + hook
+        proc.send_signal(sig)
+        os.write(go_w, b"go")
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(ready_r)
+        os.close(go_w)
+        if proc.poll() is None:
+            proc.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def _stale_package(tmp_path: Path) -> Path:
+    from tests.conftest import copy_package
+
+    home = tmp_path / "pkg"
+    home.mkdir()
+    pkg = copy_package(home)
+    _stale_start(pkg)
+    return pkg
+
+
+@pytest.mark.parametrize("sig", [15, 2], ids=["SIGTERM", "SIGINT"])
+def test_signal_while_curate_writes_leaves_the_old_file(tmp_path: Path, sig: int) -> None:
+    """The signal arrives when the temporary mentions.csv is written and about to be fsynced."""
+    pkg = _stale_package(tmp_path)
+    os.chmod(_data(pkg, "mentions.csv"), 0o640)
+    before = _package_files(pkg.parent)
+    proc = _run_paused("fsync", sig, ["curate", "anchor", "-p", str(pkg)], tmp_path)
+    assert proc.returncode == 130, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert _package_files(pkg.parent) == before
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("sig", [15, 2], ids=["SIGTERM", "SIGINT"])
+def test_signal_during_the_renames_waits_for_them(tmp_path: Path, sig: int) -> None:
+    """A signal that arrives once the renames have begun is held until they are all done: add-source's
+    three files (text, sources.csv, datapackage.json) are all new, never a mix."""
+    from tests.conftest import copy_package
+
+    home = tmp_path / "pkg"
+    home.mkdir()
+    pkg = copy_package(home)
+    new = _file_to_add("text", tmp_path)
+    _, events = read_rows(_data(pkg, "events.csv"))
+    args = [
+        a.replace("PKG", str(pkg)).replace("FILE", str(new)).replace("EVENT", events[0]["event_id"])
+        for a in _ADD
+    ]
+    proc = _run_paused("replace", sig, args, tmp_path, only=".tmp")
+    assert proc.returncode == 130, proc.stderr[-2000:]
+    _, sources = read_rows(_data(pkg, "sources.csv"))
+    assert sources[-1]["source_id"] == "S900"
+    assert (pkg.parent / sources[-1]["path"]).read_bytes() == new.read_bytes()
+    assert sources[-1]["path"] in pkg.read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_curate_keeps_file_modes(tmp_path: Path) -> None:
+    """Rewritten files keep their mode (0640 stays 0640); a new file gets 0666 less the umask, not 0600."""
+    from tests.conftest import copy_package, invoke
+
+    pkg = _stale_package(tmp_path)
+    os.chmod(_data(pkg, "mentions.csv"), 0o640)
+    os.chmod(_data(pkg, "sources.csv"), 0o604)
+    code, out = invoke("curate", "anchor", "-p", str(pkg))
+    assert code == 0, out
+    assert stat_mode(_data(pkg, "mentions.csv")) == 0o640
+    home = tmp_path / "fresh"
+    home.mkdir()
+    fresh = copy_package(home)
+    os.chmod(_data(fresh, "sources.csv"), 0o604)
+    new = _file_to_add("text", tmp_path)
+    _, events = read_rows(_data(fresh, "events.csv"))
+    args = [
+        a.replace("PKG", str(fresh)).replace("FILE", str(new)).replace("EVENT", events[0]["event_id"])
+        for a in _ADD
+    ]
+    mask = os.umask(0o022)
+    try:
+        code, out = invoke(*args)
+    finally:
+        os.umask(mask)
+    assert code == 0, out
+    _, sources = read_rows(_data(fresh, "sources.csv"))
+    assert stat_mode(_data(fresh, "sources.csv")) == 0o604
+    assert stat_mode(fresh) == 0o644
+    assert stat_mode(fresh.parent / sources[-1]["path"]) == 0o644
+
+
+def stat_mode(path: Path) -> int:
+    return path.stat().st_mode & 0o7777
+
+
+def test_full_disk_under_curate_is_output_unwritable(tmp_path: Path) -> None:
+    """A file size limit smaller than mentions.csv (what a full disk does to a write): exit 2
+    `output-unwritable`, the old file whole, no temporary."""
+
+    def limit() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    pkg = _stale_package(tmp_path)
+    before = _package_files(pkg.parent)
+    proc = subprocess.run(
+        [sys.executable, "-m", "miitdata", "curate", "anchor", "-p", str(pkg)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        preexec_fn=limit,
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "[output-unwritable]" in lines[0], proc.stderr[-2000:]
+    assert _package_files(pkg.parent) == before
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("errno_name", ["EROFS", "ENOSPC", "EACCES", "EDQUOT"])
+def test_read_only_or_full_package_under_curate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno_name: str
+) -> None:
+    """The package's file system refuses the write (read-only, full, no permission, over quota; the test
+    runs as root, so the refusal is injected where the temporary file is created): output-unwritable."""
+    import errno
+    import tempfile
+
+    from tests.conftest import invoke
+
+    pkg = _stale_package(tmp_path)
+    before = _package_files(pkg.parent)
+    real = tempfile.mkstemp
+    data_dir = str(_data(pkg))
+
+    def refusing(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        if str(kwargs.get("dir", "")) == data_dir:
+            code = getattr(errno, errno_name)
+            raise OSError(code, os.strerror(code), kwargs["dir"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refusing)
+    code, out = invoke("curate", "anchor", "-p", str(pkg))
+    assert code == 2 and "[output-unwritable]" in out and "mentions.csv" in out, out
+    assert _package_files(pkg.parent) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file permissions")
+def test_read_only_directory_under_curate(tmp_path: Path) -> None:
+    from tests.conftest import invoke
+
+    pkg = _stale_package(tmp_path)
+    os.chmod(_data(pkg), 0o555)
+    os.chmod(pkg.parent, 0o555)
+    try:
+        code, out = invoke("curate", "anchor", "-p", str(pkg))
+    finally:
+        os.chmod(pkg.parent, 0o755)
+        os.chmod(_data(pkg), 0o755)
+    assert code == 2 and "[output-unwritable]" in out, out

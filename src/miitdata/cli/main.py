@@ -55,8 +55,20 @@ def exit_code(exc: BaseException) -> tuple[int, str]:
     return 2, f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)"
 
 
+def _closed_streams_to_devnull() -> None:
+    """A standard stream the caller closed (`miitdata show >&-`) is None in Python: output to it is
+    dropped (the command runs and exits as it would), instead of failing on `None.write`."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
+
+
 def main() -> None:
-    """Run the app: exit 0/1 as the command says, 2 (one line on stderr) when it cannot run."""
+    """Run the app: exit 0/1 as the command says, 2 (one line on stderr) when it cannot run.
+
+    A closed stdout drops the output and keeps the command's exit code; a reader that goes away
+    (`miitdata show | head -1`) ends the command quietly with exit 1 (click's broken-pipe rule)."""
+    _closed_streams_to_devnull()
     try:
         app()
     except SystemExit:

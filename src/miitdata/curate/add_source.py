@@ -1,8 +1,11 @@
 """Register a new raw source: its bytes copied into data/sources/, its `sources` row, its descriptor entry.
 
-Refused (PackageError, nothing written) when the file is not UTF-8, the id or the sha256 is already
-in the table, the event is unknown, a field breaks the sources schema, or the target path would lie
-outside the package. The three files (text, sources.csv, datapackage.json) are written as one change.
+Refused (PackageError, nothing written) when the file is not a regular file (a FIFO, a device: never
+opened) or larger than `MAX_SOURCE_BYTES`, is not UTF-8, the id or the sha256 is already in the table,
+the event is unknown, a field breaks the sources schema (ids by their pattern, enums, the date strictly
+`YYYY-MM-DD`, no control character in a text field), or the target path would lie outside the package.
+The three files (text, sources.csv, datapackage.json) are written as one change (`miitdata.atomic`),
+after the changed package has passed the structure layer on a scratch copy (`curate.guard`).
 """
 
 from __future__ import annotations
@@ -17,11 +20,15 @@ from typing import Any
 
 from miitdata.curate.csvio import Row, render_csv
 from miitdata.curate.files import locked, write_files
+from miitdata.curate.guard import refuse_invalid
 from miitdata.curate.texts import read_table
 from miitdata.errors import PackageError
 from miitdata.package import Package, resolve_inside
 
 SOURCES_DIR = "data/sources"
+MAX_SOURCE_BYTES = 64 * 2**20  # a press-conference text is kilobytes; 64 MiB is surely not one
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone takes 20240326 and 2024-W13-2
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -44,17 +51,48 @@ def _field(pkg: Package, name: str) -> dict[str, dict[str, Any]]:
 def check_fields(pkg: Package, src: NewSource) -> None:
     """The new row's cells against the sources schema: id pattern, enums, the date."""
     fields = _field(pkg, "sources")
-    cells = {"source_id": src.source_id, "language": src.language, "kind": src.kind}
+    texts = {
+        "source_id": src.source_id,
+        "event_id": src.event_id,
+        "language": src.language,
+        "kind": src.kind,
+        "publisher": src.publisher,
+        "date_published": src.date_published,
+        "title": src.title,
+        "note": src.note,
+    }
+    for name, value in texts.items():
+        bad = CONTROL.search(value)
+        if bad:
+            raise PackageError(
+                "source-invalid", f"{name} contains the control character U+{ord(bad.group()):04X}"
+            )
+    cells = {
+        "source_id": src.source_id,
+        "event_id": src.event_id,
+        "language": src.language,
+        "kind": src.kind,
+        "publisher": src.publisher,
+        "title": src.title,
+        "note": src.note,
+    }
     for name, value in cells.items():
+        if name not in fields or (not value and not fields[name].get("constraints", {}).get("required")):
+            continue
         cons = fields.get(name, {}).get("constraints", {})
         if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
-            raise PackageError("source-invalid", f"{name} {value!r} does not match {cons['pattern']}")
+            raise PackageError("source-invalid", f"{name} {value[:100]!r} does not match {cons['pattern']}")
         if "enum" in cons and value not in cons["enum"]:
-            raise PackageError("source-invalid", f"{name} {value!r} is not one of {', '.join(cons['enum'])}")
+            allowed = ", ".join(map(str, cons["enum"]))
+            raise PackageError("source-invalid", f"{name} {value[:100]!r} is not one of {allowed}")
     try:
+        if not DATE.fullmatch(src.date_published):
+            raise ValueError
         date.fromisoformat(src.date_published)
     except ValueError:
-        raise PackageError("source-invalid", f"date {src.date_published!r} is not YYYY-MM-DD") from None
+        raise PackageError(
+            "source-invalid", f"date_published {src.date_published[:40]!r} is not a date YYYY-MM-DD"
+        ) from None
     if not src.title.strip():
         raise PackageError("source-invalid", "the title is required")
 
@@ -86,10 +124,7 @@ def descriptor_bytes(pkg: Package, raw: bytes, src: NewSource, relpath: str) -> 
 
 def add_source(pkg: Package, file: Path, src: NewSource) -> Path:
     """Copy `file` into the package and register it; return the new file's path."""
-    try:
-        data = Path(file).read_bytes()
-    except OSError as exc:
-        raise PackageError("source-unreadable", exc.strerror or str(exc), str(file)) from None
+    data = read_source_file(Path(file))
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -98,10 +133,42 @@ def add_source(pkg: Package, file: Path, src: NewSource) -> Path:
     digest = hashlib.sha256(data).hexdigest()
     relpath = target_relpath(src.source_id, digest, Path(file).name)
     target = resolve_inside(pkg.root, relpath, pkg.path)
-    plan(pkg, data, file, src, digest, relpath, target)  # refuse before touching anything (no lock file)
+    refuse_invalid(pkg, plan(pkg, data, file, src, digest, relpath, target))  # before touching anything
     with locked(pkg.root):  # then again under the lock: another curator may have written meanwhile
-        write_files(plan(pkg, data, file, src, digest, relpath, target))
+        files = plan(pkg, data, file, src, digest, relpath, target)
+        refuse_invalid(pkg, files)
+        write_files(files)
     return target
+
+
+def read_source_file(file: Path) -> bytes:
+    """The bytes of the file to add: a regular file of at most MAX_SOURCE_BYTES, never a FIFO or device
+    (checked before it is opened, and again on the open descriptor)."""
+    import os
+    import stat
+
+    from miitdata.files import regular_file
+
+    regular_file(file, "source-unreadable")
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise PackageError("source-unreadable", exc.strerror or str(exc), str(file)) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise PackageError("source-unreadable", "not a regular file", str(file))
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise PackageError(
+                "source-unreadable", f"larger than {MAX_SOURCE_BYTES >> 20} MiB: not a source text", str(file)
+            )
+        try:
+            data = fh.read(MAX_SOURCE_BYTES + 1)
+        except OSError as exc:
+            raise PackageError("source-unreadable", exc.strerror or str(exc), str(file)) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise PackageError("source-unreadable", f"larger than {MAX_SOURCE_BYTES >> 20} MiB", str(file))
+    return data
 
 
 def plan(

@@ -1,82 +1,58 @@
-"""Writing a package safely: atomic files, several files as one change, one curator at a time.
+"""Writing a package safely: several files as one change (`miitdata.atomic.write_files`, the one
+atomic writer), one curator at a time.
 
-Every write goes to a temporary file in the target's directory, is fsynced and renamed over the
-target (`os.replace`). `write_files` prepares every file before renaming any, and puts the old
-contents back if a rename fails, so a multi-file change never leaves a half state. `locked` holds
-an exclusive `fcntl.flock` on `.curation.lock` in the package root while a curator reads, changes
-and writes the tables.
+`locked` holds an exclusive `fcntl.flock` on `.curation.lock` in the package root while a curator
+reads, changes and writes the tables. The lock must be a regular file: a FIFO, a device, a directory or
+a symlink there is refused (`output-invalid`) and never opened in a way that could block; a package
+where the lock cannot be created (read-only, no permission) is `output-unwritable`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
-import tempfile
-from collections.abc import Iterator, Mapping
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
+from miitdata.atomic import unwritable, write_files
+from miitdata.errors import PackageError
+
+__all__ = ["LOCK_NAME", "locked", "write_files"]
+
 LOCK_NAME = ".curation.lock"
+
+
+def _open_lock(path: Path) -> int:
+    """A descriptor of the lock file (created when missing); refuses anything but a regular file."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO, errno.EMLINK):
+            what = {errno.EISDIR: "a directory", errno.ENXIO: "a special file"}.get(exc.errno, "a symlink")
+            raise PackageError(
+                "output-invalid", f"the curation lock is {what}, not a regular file", str(path)
+            ) from None
+        raise unwritable(exc, path) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise PackageError("output-invalid", "the curation lock is not a regular file", str(path))
+    return fd
 
 
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
     """Hold the package's curation lock (blocks until any other curator releases it)."""
-    with (root / LOCK_NAME).open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    fd = _open_lock(root / LOCK_NAME)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _temp_beside(path: Path, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_files(files: Mapping[Path, bytes]) -> None:
-    """Write every file atomically, all or none: on failure the previous contents are restored."""
-    temps: dict[Path, Path] = {}
-    try:
-        for path, data in files.items():
-            temps[path] = _temp_beside(path, data)
-    except BaseException:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    old = {path: (path.read_bytes() if path.exists() else None) for path in files}
-    done: list[Path] = []
-    try:
-        for path, tmp in temps.items():
-            os.replace(tmp, path)
-            done.append(path)
-    except BaseException:
-        for path in done:
-            before = old[path]
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                os.replace(_temp_beside(path, before), path)
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    for directory in {path.parent for path in files}:
-        _fsync_dir(directory)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -25,15 +25,12 @@ def open_package(path: str | Path | None) -> Package:
 
 
 def read_table(pkg: Package, name: str) -> Table:
+    """One resource as text rows, read strictly (`csvio.read_csv` with the schema's fields): a table
+    curate could not write back losslessly is refused, naming the file and the row."""
     if name not in pkg.resources:
         raise PackageError("descriptor-invalid", f"no resource {name!r}", str(pkg.path))
     path = pkg.resource_path(name)
-    if not path.is_file():
-        raise PackageError("resource-unreadable", f"no file {pkg.resources[name]['path']}", str(path))
-    try:
-        header, rows = read_csv(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackageError("resource-unreadable", f"cannot read: {exc}", str(path)) from None
+    header, rows = read_csv(path, [f["name"] for f in pkg.fields(name)])
     return Table(path, header, rows)
 
 

@@ -8,6 +8,7 @@ complete: the clause around the token as `exact`, the token as `value_text`, its
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ CONTEXT = 20  # characters of context either side of a token in reports
 # where a clause ends: Chinese and English clause punctuation, a line break ("," and "." only
 # before a space, so 5,000 and 30.5 stay whole)
 CLAUSE_BREAK = re.compile(r"[，。；：！？;!?\n\r]|[,.:](?=\s|$)")
+MAX_CLAUSE = 200  # at most this many characters of a clause either side of its token
 
 
 @dataclass(frozen=True)
@@ -72,18 +74,34 @@ def uncovered(source_id: str, text: str, mentions: Iterable[Row], exclusions: It
     ]
 
 
+class Clauses:
+    """The clauses of one text: its clause breaks found once, so each lookup is a binary search (the
+    drafts of a whole source take time linear in its length, not its length times its tokens)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = list(CLAUSE_BREAK.finditer(text))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around text[start:end]: from the previous clause break to the next, stripped, and
+        at most MAX_CLAUSE characters either side of the token (a text without punctuation)."""
+        text = self.text
+        i = bisect.bisect_right(self.ends, start) - 1
+        lo = max(self.ends[i] if i >= 0 else 0, start - MAX_CLAUSE)
+        j = bisect.bisect_left(self.starts, end)
+        hi = min(self.starts[j] if j < len(self.starts) else len(text), end + MAX_CLAUSE)
+        while lo < start and text[lo].isspace():
+            lo += 1
+        while hi > end and text[hi - 1].isspace():
+            hi -= 1
+        return lo, hi
+
+
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: from the previous clause break to the next, stripped."""
-    lo = 0
-    for m in CLAUSE_BREAK.finditer(text, 0, start):
-        lo = m.end()
-    nxt = CLAUSE_BREAK.search(text, end)
-    hi = nxt.start() if nxt else len(text)
-    while lo < start and text[lo].isspace():
-        lo += 1
-    while hi > end and text[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
+    """The clause around text[start:end] (one lookup; `Clauses` for many in one text)."""
+    return Clauses(text).around(start, end)
 
 
 def parsed_value(token: str) -> str:
@@ -102,8 +120,9 @@ def draft_rows(todos: Sequence[Todo], text: str, header: Sequence[str]) -> list[
     exact (the clause), value_text (the token), value; mention_id, observation_id and the rest blank.
     `curate anchor` fills prefix/suffix once the row is completed and pasted."""
     rows: list[Row] = []
+    clauses = Clauses(text)
     for t in todos:
-        lo, hi = clause(text, t.start, t.end)
+        lo, hi = clauses.around(t.start, t.end)
         row = dict.fromkeys(header, "")
         row.update(
             source_id=t.source_id,

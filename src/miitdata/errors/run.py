@@ -195,3 +195,12 @@ class TagNeedsLocal(RunError):
 class FilterUnknown(RunError):
     code, title = "filter-unknown", "Nothing matches"
     description = "An id or name given to show, cite or facts() names nothing (the closest names follow)."
+
+
+@register
+class CurateInvalid(RunError):
+    code, title = "curate-invalid", "Change would not validate"
+    description = (
+        "curate: the change would leave a table that breaks its schema (the first error follows, with "
+        "its row); nothing is written."
+    )

@@ -49,6 +49,7 @@ def anchor(
     from miitdata.curate.anchor import anchor_rows, describe_missing
     from miitdata.curate.csvio import render_csv
     from miitdata.curate.files import locked, write_files
+    from miitdata.curate.guard import refuse_invalid
     from miitdata.curate.texts import read_table, source_texts
 
     pkg = _package(package)
@@ -75,7 +76,9 @@ def anchor(
             for m in result.missing:
                 typer.echo(describe_missing(m), err=True)
             raise typer.Exit(1)
-        write_files({table.path: render_csv(table.header, result.rows)})
+        files = {table.path: render_csv(table.header, result.rows)}
+        refuse_invalid(pkg, files)
+        write_files(files)
     n = len({c.mention_id for c in result.changes})
     typer.echo(f"anchored {n} of {len(table.rows)} mentions ({len(result.changes)} cells changed)")
 
