@@ -4,6 +4,7 @@
     >>> pkg = miitdata.load()            # the bundled data package
     >>> pkg.observations.head()          # one pandas DataFrame per resource
     >>> report = miitdata.validate()     # every validation layer, one report
+    >>> miitdata.verify("西部地区工业增加值占全国比重2021年升至19.21%").verdict   # 'supported'
 
 Importing this module loads only the standard library; pandas, pandera, frictionless and dvc
 are imported on first use.
@@ -16,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from miitdata.dataset import Dataset
     from miitdata.validation.report import Report
+    from miitdata.verify.result import Verification
 
-__all__ = ["PackageError", "__version__", "load", "validate"]
+__all__ = ["PackageError", "__version__", "load", "validate", "verify"]
 
 from miitdata import files as _files  # noqa: F401  (raises the csv field limit for every reader)
 from miitdata.errors import PackageError
@@ -43,6 +45,15 @@ def validate(path: str | None = None, **options: Any) -> Report:
     from miitdata.validation.run import validate as run_validate
 
     return run_validate(path, **options)
+
+
+def verify(claim: str, ds: Any = None) -> Verification:
+    """Check a claim (a sentence in Chinese or English) against the sources of the bundled package (or of
+    the loaded package `ds`): each figure it states is supported, contradicted (and how), not found or
+    ambiguous, with the quotes as evidence. See `miitdata.verify` (the subpackage is callable too)."""
+    from miitdata.verify import verify as run_verify
+
+    return run_verify(claim, ds)
 
 
 def __getattr__(name: str) -> str:

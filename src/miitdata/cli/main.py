@@ -9,7 +9,18 @@ import sys
 import typer
 
 from miitdata.cli.app import app
-from miitdata.cli.commands import cite, curate, datasheet, export, info, show, site, validate, versions
+from miitdata.cli.commands import (
+    cite,
+    curate,
+    datasheet,
+    export,
+    info,
+    show,
+    site,
+    validate,
+    verify,
+    versions,
+)
 from miitdata.errors import PackageError
 from miitdata.query.filters import FilterError
 
@@ -41,6 +52,7 @@ app.command()(versions.metrics)
 app.command()(versions.versions)
 app.command()(versions.diff)
 app.command()(site.site)
+app.command()(verify.verify)
 app.add_typer(curate.curate_app, name="curate")
 
 

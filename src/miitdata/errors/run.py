@@ -204,3 +204,17 @@ class CurateInvalid(RunError):
         "curate: the change would leave a table that breaks its schema (the first error follows, with "
         "its row); nothing is written."
     )
+
+
+@register
+class ClaimsUnreadable(RunError):
+    code, title = "claims-unreadable", "Claims file unreadable"
+    description = "verify --file: the file of claims cannot be read (missing, not a regular file, not UTF-8)."
+
+
+@register
+class ClaimInvalid(RunError):
+    code, title = "claim-invalid", "Claim unusable"
+    description = (
+        "verify: no claim given (or both a claim and --file), an empty claim, or one too long to be a claim."
+    )
