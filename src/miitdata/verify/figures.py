@@ -99,13 +99,13 @@ def find_figures(text: str, hidden: list[tuple[int, int]]) -> list[Figure]:
     blocked = bytearray(len(text))
     for a, b in hidden:
         blocked[a:b] = b"\x01" * (b - a)
-    for m in _LEXICAL.finditer(text):
-        blocked[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for word in _LEXICAL.finditer(text):
+        blocked[word.start() : word.end()] = b"\x01" * (word.end() - word.start())
     figures: list[Figure] = []
     pos = 0
     while True:
         m = _CORE.search(text, pos)
-        if not m:
+        if m is None:
             break
         a, b = m.span()
         pos = b

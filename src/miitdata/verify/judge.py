@@ -153,11 +153,8 @@ def judge(index: Index, sentence: Sentence, figure: Figure) -> Judgement:
             note = f"; {chosen.rel.note}" if chosen.rel.note else ""
             return Judgement("supported", f"match: {_describe(chosen.entry)}{note}", chosen.entry, differs="")
     # one thing changed: the value is right but the region or the year is not
-    for kind, test in (
-        ("region", lambda c: c.region_ok is False and c.period_ok is not False),
-        ("year", lambda c: c.period_ok is False and c.region_ok is not False),
-    ):
-        hits = [c for c in band if c.rel.kind == "agree" and test(c)]
+    for kind in ("region", "year"):
+        hits = [c for c in band if c.rel.kind == "agree" and _only_wrong(c, kind)]
         if hits:
             e = hits[0].entry
             said = (
@@ -211,6 +208,13 @@ def judge(index: Index, sentence: Sentence, figure: Figure) -> Judgement:
         f"no-observation: the sources state {what} only for {', '.join(stated)}",
         candidates=tuple(c.entry for c in band[:3]),
     )
+
+
+def _only_wrong(c: _Cand, kind: str) -> bool:
+    """The candidate fits in all but `kind` (region or year)."""
+    if kind == "region":
+        return c.region_ok is False and c.period_ok is not False
+    return c.period_ok is False and c.region_ok is not False
 
 
 def _specificity(c: _Cand) -> int:
