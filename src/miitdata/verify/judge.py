@@ -62,7 +62,7 @@ def claim_units(figure: Figure) -> dict[str, float]:
     """The unit pseudo-words of a figure (see index.unit_token): what kind of quantity it can be."""
     unit = figure.number.unit
     if unit == "percent" and ("倍" in figure.text or re.search(r"times|fold", figure.text, re.I)):
-        return {unit_token("times"): 1.0, unit_token("percent"): 0.5}  # 增长1.6倍: growth, or a misread multiple
+        return {unit_token("times"): 1.0, unit_token("percent"): 0.5}  # 增长1.6倍: growth, or a multiple
     if unit is None:
         units: tuple[str, ...] = ("count",) if figure.counted else ("count", "100m-yuan")
     else:
