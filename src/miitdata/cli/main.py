@@ -15,6 +15,7 @@ from miitdata.cli.commands import (
     datasheet,
     export,
     info,
+    mcp,
     show,
     site,
     validate,
@@ -53,6 +54,7 @@ app.command()(versions.versions)
 app.command()(versions.diff)
 app.command()(site.site)
 app.command()(verify.verify)
+app.command()(mcp.mcp)
 app.add_typer(curate.curate_app, name="curate")
 
 
