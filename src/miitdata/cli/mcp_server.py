@@ -52,7 +52,7 @@ def _search(
     from miitdata.schema import number_text
 
     frame = facts(ds, Filters(**filters), lang)
-    rows = frame.to_dict("records")
+    rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
     if text:
         want = text.strip().casefold()
         quotes: dict[str, list[str]] = {}

@@ -57,11 +57,16 @@ class Index:
         }
         self.regions = RegionFinder([(rid, zh, en) for rid, (zh, en) in self.region_names.items()])
         indicators = {str(r.indicator_id): r for r in ds.indicators.itertuples(index=False)}
-        events = {str(r.event_id): r.date.year for r in ds.events.itertuples(index=False)}
+        events = {
+            str(eid): int(str(date)[:4])
+            for eid, date in zip(ds.events["event_id"], ds.events["date"], strict=True)
+            if str(date)[:4].isdigit()
+        }
         by_obs: dict[str, list[Any]] = {}
         for m in ds.mentions.sort_values(["observation_id", "source_id", "start"]).itertuples(index=False):
             by_obs.setdefault(str(m.observation_id), []).append(m)
         self.entries: list[Entry] = []
+        o: Any
         for o in ds.observations.itertuples(index=False):
             mentions = by_obs.get(str(o.observation_id), [])
             ind = indicators.get(str(o.indicator_id))
