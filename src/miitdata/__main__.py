@@ -1,3 +1,3 @@
-from miitdata.cli.main import main
+from miitdata.cli.fast import main
 
 main()

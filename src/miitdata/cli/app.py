@@ -6,16 +6,18 @@ Commands import from here; nothing here imports a command. Exit codes: 0 success
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from miitdata.errors import PackageError
+from miitdata.cli.shared import Format as Format  # re-exported: the commands import these from here
+from miitdata.cli.shared import json_text as json_text
+from miitdata.cli.shared import package_path as package_path
+from miitdata.cli.shared import write_output as write_output
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,19 +32,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Format(StrEnum):
-    """Every output format of every command; each command accepts the ones its help lists."""
-
-    text = "text"
-    table = "table"
-    csv = "csv"
-    json = "json"
-    junit = "junit"
-    bibtex = "bibtex"
-    csl_json = "csl-json"
-    ris = "ris"
 
 
 class Lang(StrEnum):
@@ -80,14 +69,6 @@ def allow(format: Format, *allowed: Format) -> Format:
             f"choose from {', '.join(a.value for a in allowed)}"
         )
     return format
-
-
-def package_path(option: Path | None) -> Path | None:
-    """The package a command works on: `--package`, else ./datapackage.json, else None (the bundled one)."""
-    if option is not None:
-        return option
-    here = Path("datapackage.json")
-    return here if here.is_file() else None
 
 
 def load_dataset(option: Path | None) -> Dataset:
@@ -128,27 +109,3 @@ def safe(value: object) -> str:
     from rich.markup import escape
 
     return escape(plain(value))
-
-
-def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_output(output: Path | None, text: str, what: str = "output", *, make_parents: bool = False) -> None:
-    """`text` to stdout, or atomically to `output` (never a half-written file). A missing directory is
-    refused (exit 2), unless `make_parents` (pipeline outputs: dvc removes them before a stage runs)."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from miitdata.atomic import write_atomic
-
-    if make_parents and not output.parent.exists():
-        output.parent.mkdir(parents=True)
-    if not output.parent.is_dir():
-        raise PackageError("output-invalid", "the output's directory does not exist", str(output))
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise PackageError(
-            "output-unwritable", f"cannot write the {what}: {exc.strerror or exc}", str(output)
-        ) from None

@@ -22,6 +22,8 @@ from miitdata.cli.commands import (
     verify,
     versions,
 )
+from miitdata.cli.shared import closed_streams_to_devnull
+from miitdata.cli.shared import exit_code as exit_code  # re-exported: tests map exceptions with it
 from miitdata.errors import PackageError
 from miitdata.query.filters import FilterError
 
@@ -58,31 +60,12 @@ app.command()(mcp.mcp)
 app.add_typer(curate.curate_app, name="curate")
 
 
-def exit_code(exc: BaseException) -> tuple[int, str]:
-    """The exit code and one-line message for an exception a command raised (never a traceback)."""
-    if isinstance(exc, PackageError):
-        return 2, f"miitdata: error: {exc}"
-    if isinstance(exc, FilterError):
-        return 2, f"miitdata: error: {exc} [{FilterError.code}]"
-    if isinstance(exc, KeyboardInterrupt):
-        return 130, "miitdata: interrupted"
-    return 2, f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)"
-
-
-def _closed_streams_to_devnull() -> None:
-    """A standard stream the caller closed (`miitdata show >&-`) is None in Python: output to it is
-    dropped (the command runs and exits as it would), instead of failing on `None.write`."""
-    for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
-
-
 def main() -> None:
     """Run the app: exit 0/1 as the command says, 2 (one line on stderr) when it cannot run.
 
     A closed stdout drops the output and keeps the command's exit code; a reader that goes away
     (`miitdata show | head -1`) ends the command quietly with exit 1 (click's broken-pipe rule)."""
-    _closed_streams_to_devnull()
+    closed_streams_to_devnull()
     try:
         app()
     except SystemExit:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import Format, OutputOption, PackageOption, allow, package_path, write_output
+from miitdata.cli.app import Format, OutputOption, PackageOption, allow, package_path
+from miitdata.cli.validating import execute
 from miitdata.errors import LAYERS
 
 # The --layer choices, generated from the error catalogue's layers.
@@ -48,36 +49,7 @@ def validate(
 
     Example: [bold]miitdata validate datapackage.json --format junit -o report.xml[/bold]
     """
-    from miitdata.errors import PackageError
-    from miitdata.validation import report as rep
-    from miitdata.validation.run import validate as run_validate
-
     allow(format, Format.text, Format.json, Format.junit)
     target = path if path is not None else package_path(package)
-    try:
-        report = run_validate(
-            target, layers=[lay.value for lay in layer] if layer else None, frictionless=frictionless
-        )
-    except PackageError as exc:
-        if format is Format.json:
-            write_output(output, rep.error_json(exc) + "\n", "report")
-        elif format is Format.junit:
-            write_output(output, rep.error_junit(exc), "report")
-        raise
-    if format is Format.json:
-        text = report.to_json() + "\n"
-    elif format is Format.junit:
-        text = report.to_junit()
-    elif output is not None:
-        from miitdata.validation.render import report_text
-
-        text = report_text(report, show_known=show_known)
-    else:
-        from miitdata.validation.render import print_report
-
-        print_report(report, show_known=show_known)
-        text = None
-    if text is not None:
-        write_output(output, text, "report")
-    typer.echo(rep.summary_line(report), err=True)
-    raise typer.Exit(0 if report.valid else 1)
+    layers = [lay.value for lay in layer] if layer else None
+    raise typer.Exit(execute(target, format, layers, frictionless, output, show_known))

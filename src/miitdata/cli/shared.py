@@ -1,0 +1,79 @@
+"""What the CLI shares that needs neither typer nor rich: the `Format` choices, the package a command
+works on, and writing its output. `miitdata.cli.fast` (validate without typer) and every typer command
+use these; `miitdata.cli.app` re-exports them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from miitdata.errors import PackageError
+from miitdata.query.filters import FilterError
+
+
+class Format(StrEnum):
+    """Every output format of every command; each command accepts the ones its help lists."""
+
+    text = "text"
+    table = "table"
+    csv = "csv"
+    json = "json"
+    junit = "junit"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    ris = "ris"
+
+
+def package_path(option: Path | None) -> Path | None:
+    """The package a command works on: `--package`, else ./datapackage.json, else None (the bundled one)."""
+    if option is not None:
+        return option
+    here = Path("datapackage.json")
+    return here if here.is_file() else None
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_output(output: Path | None, text: str, what: str = "output", *, make_parents: bool = False) -> None:
+    """`text` to stdout, or atomically to `output` (never a half-written file). A missing directory is
+    refused (exit 2), unless `make_parents` (pipeline outputs: dvc removes them before a stage runs)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from miitdata.atomic import write_atomic
+
+    if make_parents and not output.parent.exists():
+        output.parent.mkdir(parents=True)
+    if not output.parent.is_dir():
+        raise PackageError("output-invalid", "the output's directory does not exist", str(output))
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise PackageError(
+            "output-unwritable", f"cannot write the {what}: {exc.strerror or exc}", str(output)
+        ) from None
+
+
+def exit_code(exc: BaseException) -> tuple[int, str]:
+    """The exit code and one-line message for an exception a command raised (never a traceback)."""
+    if isinstance(exc, PackageError):
+        return 2, f"miitdata: error: {exc}"
+    if isinstance(exc, FilterError):
+        return 2, f"miitdata: error: {exc} [{FilterError.code}]"
+    if isinstance(exc, KeyboardInterrupt):
+        return 130, "miitdata: interrupted"
+    return 2, f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)"
+
+
+def closed_streams_to_devnull() -> None:
+    """A standard stream the caller closed (`miitdata show >&-`) is None in Python: output to it is
+    dropped (the command runs and exits as it would), instead of failing on `None.write`."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
