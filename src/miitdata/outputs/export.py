@@ -41,15 +41,17 @@ import re
 import sqlite3
 import zipfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from miitdata.atomic import atomic_path
 from miitdata.errors import PackageError
 from miitdata.files import read_bytes
-from miitdata.outputs.formats import DIRECTORY_FORMATS, EXPORT_FORMATS, TABLE_FORMATS
+from miitdata.outputs.formats import DOCUMENT_FORMATS, EXPORT_FORMATS, TABLE_FORMATS
 from miitdata.outputs.reproducible import pin_parquet, pin_sqlite
 from miitdata.outputs.sqlite import quote_ident as _quote_ident
+from miitdata.outputs.sqlite import storage_kinds
 from miitdata.outputs.sqlite import write_sqlite as _write_sqlite
 from miitdata.outputs.typed import column_kinds, dictionary, to_text, to_value
 from miitdata.package import Package, read_package
@@ -137,10 +139,8 @@ def export(
     """Export the package at `path` (default: the bundled one) to `out`; return the files written."""
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
-    if format == "annotations":
-        from miitdata.outputs.annotations import write_annotations
-
-        return [write_annotations(Path(out), path)]
+    if format in DOCUMENTS:
+        return [DOCUMENTS[format](Path(out), path)]
     package = read_package(path)
     tables = _package_text(package)
     meta = {
@@ -153,7 +153,19 @@ def export(
         for name, res in package.resources.items()
     }
     schemas = {name: res["schema"] for name, res in package.resources.items()}
-    return write_tables(tables, Path(out), format, meta, numeric, schemas)
+    return write_tables(tables, Path(out), format, meta, numeric, schemas, package.descriptor)
+
+
+def _annotations(out: Path, path: str | Path | None) -> Path:
+    from miitdata.outputs.annotations import write_annotations
+
+    return write_annotations(out, path)
+
+
+# The document formats: one derived file from the whole package (the table formats: WRITERS, below).
+DOCUMENTS: dict[str, Callable[[Path, str | Path | None], Path]] = {"annotations": _annotations}
+if tuple(DOCUMENTS) != DOCUMENT_FORMATS:  # pragma: no cover - formats.py and this registry disagree
+    raise ImportError("outputs/formats.py DOCUMENT_FORMATS and export.DOCUMENTS differ")
 
 
 XLSX_CELL_LIMIT = 32_767  # UTF-16 code units in one spreadsheet cell (Excel's limit)
@@ -164,6 +176,28 @@ def _too_long_for_a_cell(escaped: str) -> bool:
     return len(escaped) > XLSX_CELL_LIMIT // 2 and len(escaped.encode("utf-16-le")) // 2 > XLSX_CELL_LIMIT
 
 
+@dataclass(frozen=True)
+class ExportContext:
+    """What a writer may need besides the tables: the package's name/version/created, the number
+    columns of each table (XLSX), the Table Schemas (typed formats, the CSV export's descriptor)
+    and the package descriptor (the CSV export's datapackage.json)."""
+
+    meta: dict[str, str]
+    numeric: dict[str, set[str]] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    descriptor: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class TableFormat:
+    """One table format: a directory of files (`write` puts them in the directory it is given and
+    returns their names) or one file (`write` fills the path it is given); `read` reads it back."""
+
+    directory: bool
+    write: Callable[[Path, dict[str, Table], ExportContext], list[str]]
+    read: Callable[[Path], dict[str, Table]]
+
+
 def write_tables(
     tables: dict[str, Table],
     out: Path,
@@ -171,27 +205,24 @@ def write_tables(
     meta: dict[str, str],
     numeric: dict[str, set[str]] | None = None,
     schemas: dict[str, dict[str, Any]] | None = None,
+    descriptor: dict[str, Any] | None = None,
 ) -> list[Path]:
     """Write text tables in one format (see the module docstring for the layout).
 
     `numeric` names the number/integer columns of each table: the XLSX export stores their cells as
     spreadsheet numbers where that reads back to the same text (see `_xlsx_number`). `schemas` are
-    the tables' Table Schemas: Parquet and SQLite columns get their types (without: all text)."""
-    schemas = schemas or {}
-    if format in DIRECTORY_FORMATS:
+    the tables' Table Schemas: Parquet and SQLite columns get their types (without: all text), and
+    the CSV export's datapackage.json declares them. `descriptor` is the package's (its metadata goes
+    into the CSV export's datapackage.json)."""
+    writer = WRITERS.get(format)
+    if writer is None:
+        raise ValueError(f"unknown format {format!r}; choose from {', '.join(WRITERS)}")
+    context = ExportContext(meta, numeric or {}, schemas or {}, descriptor)
+    if writer.directory:
         _check_export_dir(out, format)
-        suffix = "csv" if format == "csv" else "parquet"
-        names = [f"{name}.{suffix}" for name in tables]
         # The whole directory is written beside `out`, then swapped in: never old and new tables mixed.
         with atomic_path(out, directory=True) as tmp:
-            for name, table in tables.items():
-                target = tmp / f"{name}.{suffix}"
-                if format == "csv":
-                    _write_csv(target, table, meta)
-                else:
-                    _write_parquet(target, table, meta, schemas.get(name))
-                if format == "parquet":
-                    pin_parquet(target)  # no pyarrow version in the bytes (outputs/reproducible.py)
+            names = writer.write(tmp, tables, context)
             doc = {**meta, "format": format, "resources": list(tables)}
             (tmp / INDEX).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return [*(out / n for n in names), out / INDEX]
@@ -200,13 +231,7 @@ def write_tables(
     if not out.parent.is_dir():
         raise PackageError("output-invalid", "the output's directory does not exist", str(out))
     with atomic_path(out) as tmp:
-        if format == "xlsx":
-            _write_xlsx(tmp, tables, meta, numeric or {})
-        elif format == "json":
-            _write_json(tmp, tables, meta)
-        else:
-            _write_sqlite(tmp, tables, meta, schemas)
-            pin_sqlite(tmp)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
+        writer.write(tmp, tables, context)
     return [out]
 
 
@@ -241,11 +266,23 @@ def _csv_line(cells: list[str | None]) -> str:
     return ",".join(out) + "\n"
 
 
-def _write_csv(path: Path, table: Table, meta: dict[str, str]) -> None:
+def _write_csv(path: Path, table: Table) -> None:
     columns, rows = table
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(_csv_line(list(columns)))
         fh.writelines(_csv_line(row) for row in rows)
+
+
+def _write_csv_dir(directory: Path, tables: dict[str, Table], context: ExportContext) -> list[str]:
+    """`<resource>.csv` per table and a datapackage.json declaring them (outputs/csv_package.py)."""
+    from miitdata.outputs.csv_package import DESCRIPTOR, csv_descriptor
+
+    for name, table in tables.items():
+        _write_csv(directory / f"{name}.csv", table)
+    doc = csv_descriptor(directory, tables, context.schemas, context.descriptor, context.meta)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    (directory / DESCRIPTOR).write_text(text, encoding="utf-8")
+    return [*(f"{name}.csv" for name in tables), DESCRIPTOR]
 
 
 # pandas dtype of each storage kind, for the `pandas` metadata pyarrow's to_pandas reads (Int64: nullable)
@@ -259,6 +296,14 @@ _PANDAS = {
 }
 
 
+def _write_parquet_dir(directory: Path, tables: dict[str, Table], context: ExportContext) -> list[str]:
+    for name, table in tables.items():
+        target = directory / f"{name}.parquet"
+        _write_parquet(target, table, context.meta, context.schemas.get(name))
+        pin_parquet(target)  # no pyarrow version in the bytes (outputs/reproducible.py)
+    return [f"{name}.parquet" for name in tables]
+
+
 def _write_parquet(path: Path, table: Table, meta: dict[str, str], schema: dict[str, Any] | None) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -266,8 +311,11 @@ def _write_parquet(path: Path, table: Table, meta: dict[str, str], schema: dict[
     columns, rows = table
     kinds = column_kinds(columns, rows, schema)
     fields = {f["name"]: f for f in (schema or {}).get("fields", [])}
+    key = (schema or {}).get("primaryKey") or []
+    key = [key] if isinstance(key, str) else key
     arrow = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "boolean": pa.bool_()}
     arrays = []
+    schema_fields = []
     for i, name in enumerate(columns):
         cells = [r[i] for r in rows]
         kind = kinds[name]
@@ -278,6 +326,9 @@ def _write_parquet(path: Path, table: Table, meta: dict[str, str], schema: dict[
             arrays.append(pa.DictionaryArray.from_arrays(codes, pa.array(words, type=pa.string())))
         else:
             arrays.append(pa.array([to_value(kind, c) for c in cells], type=arrow.get(kind, pa.string())))
+        # A required field is non-nullable (when its cells are all there: an invalid package stays lossless).
+        required = bool((fields.get(name, {}).get("constraints") or {}).get("required")) or name in key
+        schema_fields.append(pa.field(name, arrays[-1].type, nullable=not (required and None not in cells)))
     metadata = _meta_bytes(meta)
     if schema is not None:
         metadata[b"miitdata.schema"] = json.dumps(schema, ensure_ascii=False, sort_keys=True).encode()
@@ -298,7 +349,7 @@ def _write_parquet(path: Path, table: Table, meta: dict[str, str], schema: dict[
         "pandas_version": "2.2.0",
     }
     metadata[b"pandas"] = json.dumps(pandas_meta, sort_keys=True).encode()
-    table_ = pa.Table.from_arrays(arrays, names=list(columns)).replace_schema_metadata(metadata)
+    table_ = pa.Table.from_arrays(arrays, schema=pa.schema(schema_fields, metadata=metadata))
     pq.write_table(table_, path, compression="zstd")
 
 
@@ -306,13 +357,21 @@ def _meta_bytes(meta: dict[str, str]) -> dict[bytes, bytes]:
     return {f"miitdata.{k}".encode(): v.encode() for k, v in meta.items()}
 
 
-def _write_json(path: Path, tables: dict[str, Table], meta: dict[str, str]) -> None:
+def _write_sqlite_file(path: Path, tables: dict[str, Table], context: ExportContext) -> list[str]:
+    _write_sqlite(path, tables, context.meta, context.schemas)
+    pin_sqlite(path)  # canonical layout, no sqlite version in the bytes (outputs/reproducible.py)
+    return []
+
+
+def _write_json(path: Path, tables: dict[str, Table], context: ExportContext) -> list[str]:
+    meta = context.meta
     doc = {
         "name": meta["name"],
         "version": meta["version"],
         "resources": {name: {"fields": cols, "rows": rows} for name, (cols, rows) in tables.items()},
     }
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return []
 
 
 def _xlsx_escape(text: str) -> str:
@@ -358,11 +417,10 @@ def _xlsx_text(value: object) -> str:
     return _xlsx_unescape(str(value))
 
 
-def _write_xlsx(
-    path: Path, tables: dict[str, Table], meta: dict[str, str], numeric: dict[str, set[str]]
-) -> None:
+def _write_xlsx(path: Path, tables: dict[str, Table], context: ExportContext) -> list[str]:
     from openpyxl import Workbook
 
+    meta, numeric = context.meta, context.numeric
     created = _parse_date(meta["created"])
     book = Workbook()
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
@@ -412,6 +470,7 @@ def _write_xlsx(
     buffer = io.BytesIO()
     book.save(buffer)
     _deterministic_zip(buffer.getvalue(), path, created)
+    return []
 
 
 def _parse_date(text: str) -> Any:
@@ -446,17 +505,10 @@ def _deterministic_zip(data: bytes, path: Path, created: Any) -> None:
 
 def read_export(path: str | Path, format: str) -> dict[str, pd.DataFrame]:
     """Read an export back: {resource: DataFrame of text (object dtype, None where missing)}."""
-    path = Path(path)
-    readers: dict[str, Callable[[Path], dict[str, Table]]] = {
-        "csv": _read_csv_dir,
-        "parquet": _read_parquet_dir,
-        "json": _read_json,
-        "sqlite": _read_sqlite,
-        "xlsx": _read_xlsx,
-    }
-    if format not in readers:
+    writer = WRITERS.get(format)
+    if writer is None:
         raise ValueError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
-    return {name: _frame(table) for name, table in readers[format](path).items()}
+    return {name: _frame(table) for name, table in writer.read(Path(path)).items()}
 
 
 def _directory_files(path: Path, suffix: str) -> list[Path]:
@@ -502,23 +554,28 @@ def _read_sqlite(path: Path) -> dict[str, Table]:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name != '_miitdata' ORDER BY rowid"
             )
         ]
+        kinds = storage_kinds(con)
         tables: dict[str, Table] = {}
         for name in names:
             declared = [r[2] for r in con.execute(f"PRAGMA table_info({_quote_ident(name)})")]
             cur = con.execute(f"SELECT * FROM {_quote_ident(name)} ORDER BY rowid")
             columns = [d[0] for d in cur.description]
+            booleans = [
+                kinds.get(name, {}).get(c) == "boolean" or t == "BOOLEAN"
+                for c, t in zip(columns, declared, strict=True)
+            ]
             tables[name] = (
                 columns,
-                [[_sqlite_text(v, t) for v, t in zip(r, declared, strict=True)] for r in cur],
+                [[_sqlite_text(v, b) for v, b in zip(r, booleans, strict=True)] for r in cur],
             )
         return tables
     finally:
         con.close()
 
 
-def _sqlite_text(value: Any, declared: str) -> str | None:
-    """A SQLite value back to its CSV text (BOOLEAN columns hold 0/1)."""
-    if declared == "BOOLEAN" and isinstance(value, int):
+def _sqlite_text(value: Any, boolean: bool) -> str | None:
+    """A SQLite value back to its CSV text (boolean columns hold 0/1)."""
+    if boolean and isinstance(value, int):
         return "true" if value else "false"
     return to_text(value)
 
@@ -560,3 +617,16 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     finally:
         book.close()
     return tables
+
+
+# ---------------------------------------------------------------------------------------------- registry
+
+WRITERS: dict[str, TableFormat] = {
+    "csv": TableFormat(True, _write_csv_dir, _read_csv_dir),
+    "json": TableFormat(False, _write_json, _read_json),
+    "parquet": TableFormat(True, _write_parquet_dir, _read_parquet_dir),
+    "sqlite": TableFormat(False, _write_sqlite_file, _read_sqlite),
+    "xlsx": TableFormat(False, _write_xlsx, _read_xlsx),
+}
+if tuple(WRITERS) != TABLE_FORMATS:  # pragma: no cover - formats.py and this registry disagree
+    raise ImportError("outputs/formats.py TABLE_FORMATS and export.WRITERS differ")
