@@ -14,11 +14,13 @@ Where the output goes (`OUT`):
 
 | format  | OUT is      | contents |
 |---------|-------------|----------|
-| csv     | a directory | `<resource>.csv`, UTF-8, LF, minimal quoting; `_miitdata.json` (order) |
-| parquet | a directory | `<resource>.parquet`: int64, float64, date32, bool, dictionary, string columns; the
-|         |             | Table Schema in the key-value metadata (`miitdata.schema`); `_miitdata.json` |
+| csv     | a directory | `<resource>.csv`, UTF-8, LF, minimal quoting; datapackage.json (csv_package.py); |
+|         |             | `_miitdata.json` (order) |
+| parquet | a directory | `<resource>.parquet`: int64, float64, date32, bool, dictionary, string columns
+|         |             | (required ones non-nullable); the Table Schema in the key-value metadata |
+|         |             | (`miitdata.schema`); `_miitdata.json` |
 | json    | a file      | `{"name", "version", "resources": {name: {"fields": [...], "rows": [[...]]}}}` |
-| sqlite  | a file      | a table per resource: INTEGER, REAL, DATE, BOOLEAN (0/1), TEXT columns, |
+| sqlite  | a file      | a STRICT table per resource enforcing the schema (outputs/sqlite.py), |
 |         |             | PRIMARY KEY and FOREIGN KEY clauses, an index per foreign key, a `facts` view |
 | xlsx    | a file      | a sheet per resource, header row; numbers as numbers where exact, others text |
 |         |             | (a cell over 32,767 characters: its start + a note; whole in `_miitdata_long`) |
