@@ -218,14 +218,14 @@ def _checks(column: str, kind: str, field: dict[str, Any]) -> list[tuple[str, st
 def _holds(con: sqlite3.Connection, condition: str) -> bool:
     """True when no row of the scratch table breaks the condition (NULL passes, as in a CHECK)."""
     sql = f"SELECT EXISTS (SELECT 1 FROM {SCRATCH} WHERE NOT ({condition}))"
-    return con.execute(sql).fetchone()[0] == 0
+    return bool(con.execute(sql).fetchone()[0] == 0)
 
 
 def _unique(con: sqlite3.Connection, fields: list[str]) -> bool:
     cols = _columns_sql(fields)
     not_null = " AND ".join(f"{quote_ident(f)} IS NOT NULL" for f in fields)
     sql = f"SELECT EXISTS (SELECT 1 FROM {SCRATCH} WHERE {not_null} GROUP BY {cols} HAVING count(*) > 1)"
-    return con.execute(sql).fetchone()[0] == 0
+    return bool(con.execute(sql).fetchone()[0] == 0)
 
 
 def _table_sql(
