@@ -40,8 +40,16 @@ class Verifier:
         figures: list[FigureVerdict] = []
         for offset, sentence_text in split_sentences(text):
             sentence = read_sentence(sentence_text, offset, self.index.regions)
-            for figure in sentence.figures:
-                j = judge(self.index, sentence, figure)
+            first = [judge(self.index, sentence, figure) for figure in sentence.figures]
+            for i, figure in enumerate(sentence.figures):
+                j = first[i]
+                taken = frozenset(
+                    other.entry.observation_id
+                    for k, other in enumerate(first)
+                    if k != i and other.verdict == "supported" and other.entry is not None
+                )
+                if j.verdict != "supported" and taken:
+                    j = judge(self.index, sentence, figure, taken)
                 evidence: tuple[dict[str, object], ...] = ()
                 if j.entry is not None:
                     evidence = tuple(j.entry.evidence)

@@ -116,7 +116,7 @@ class Index:
         views = [name_zh, name_en]
         for m in mentions:
             exact = str(m.exact)
-            sentence = read_sentence(exact, 0, self.regions)
+            sentence = self._read(exact)
             own = _own_figure(sentence, int(m.value_start) - int(m.start), int(m.value_end) - int(m.start))
             if own is None:
                 view = dict.fromkeys((w.text for w in sentence.words), 0.6)
@@ -128,6 +128,13 @@ class Index:
             view[unit] = 1.0
             views.append(view)
         return views
+
+    def _read(self, exact: str) -> Sentence:
+        """A quote read as a sentence (quotes shared by several figures are read once)."""
+        cache: dict[str, Sentence] = self.__dict__.setdefault("_sentences", {})
+        if exact not in cache:
+            cache[exact] = read_sentence(exact, 0, self.regions)
+        return cache[exact]
 
     def _idf(self) -> None:
         df: dict[str, int] = {}

@@ -24,6 +24,7 @@ from miitdata.verify.sentence import Sentence
 
 MIN_SCORE = 0.36  # below this the claim's words do not speak of the indicator (calibrated on tests/claims)
 SUPPORT_SCORE = 0.4  # a figure is supported only by an observation this surely spoken of
+CONTRADICT_SCORE = 0.5  # a figure is contradicted only by an observation this surely spoken of
 CLEAR = 0.05  # a disagreeing candidate this much better than an agreeing one blocks "supported"
 BAND = 0.12  # candidates within this of the best score compete; beyond it they are another indicator
 
@@ -111,8 +112,9 @@ def _shown(e: Entry) -> str:
     return str(format_value(e.value, e.unit, e.comparator, "en"))
 
 
-def judge(index: Index, sentence: Sentence, figure: Figure) -> Judgement:
-    """The verdict on `figure`, one of the figures of `sentence`."""
+def judge(index: Index, sentence: Sentence, figure: Figure, taken: frozenset[str] = frozenset()) -> Judgement:
+    """The verdict on `figure`, one of the figures of `sentence`; `taken`: observations that other figures
+    of the sentence state (拥有3家…、5.7万家…: each figure is its own observation)."""
     weights = sentence.weights(figure)
     weights.update(claim_units(figure))
     regions, named = sentence.regions_for(figure)
@@ -125,6 +127,8 @@ def judge(index: Index, sentence: Sentence, figure: Figure) -> Judgement:
         )
     scored = []
     for entry in index.entries:
+        if entry.observation_id in taken:
+            continue
         rel = relate(figure, entry)
         if rel.kind == "incompatible":
             continue
@@ -154,7 +158,9 @@ def judge(index: Index, sentence: Sentence, figure: Figure) -> Judgement:
             return Judgement("supported", f"match: {_describe(chosen.entry)}{note}", chosen.entry, differs="")
     # one thing changed: the value is right but the region or the year is not
     for kind in ("region", "year"):
-        hits = [c for c in band if c.rel.kind == "agree" and _only_wrong(c, kind)]
+        hits = [
+            c for c in band if c.rel.kind == "agree" and _only_wrong(c, kind) and c.score >= CONTRADICT_SCORE
+        ]
         if hits:
             e = hits[0].entry
             said = (
@@ -165,11 +171,18 @@ def judge(index: Index, sentence: Sentence, figure: Figure) -> Judgement:
             return Judgement("contradicted", f"{kind}: {said}: {_describe(e)}", e, differs=kind)
     # a contradiction needs an observation the claim surely speaks of: near the best match overall
     differing = [
-        c for c in fits if c.rel.kind in ("comparator", "scale", "unit", "value") and c.score >= best - BAND
+        c
+        for c in fits
+        if c.rel.kind in ("comparator", "scale", "unit", "value")
+        and c.score >= max(best - BAND, CONTRADICT_SCORE)
     ]
     if fitting:  # the same number in a clashing unit (9.4 pp for 9.4%) is worth looking further for
         wide = fitting[0].score - 2 * BAND
-        differing += [c for c in fitting if c.score >= wide and c not in differing and c.rel.same_number]
+        differing += [
+            c
+            for c in fitting
+            if c.score >= max(wide, CONTRADICT_SCORE) and c not in differing and c.rel.same_number
+        ]
     named_fits = [c for c in differing if c.region_ok is True]
     if named_fits:
         differing = named_fits

@@ -46,6 +46,8 @@ class Sentence:
             between = any(a < f.start < b for f in others)
             same = self.clause_of(w.position) in own
             weight = (0.5 if between else 1.0) if same else (0.25 if between else 0.45)
+            if figure.counted and 0 <= w.position - figure.end < 12 and not between:
+                weight = 1.6  # 25个先进制造业集群, 25 clusters: the counted noun says what is counted
             if out.get(w.text, 0.0) < weight:
                 out[w.text] = weight
         return out
