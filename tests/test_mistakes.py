@@ -98,7 +98,7 @@ OBS, MEN = "data/observations.csv", "data/mentions.csv"
 MISTAKES = [
     # a figure typed wrong: the observation itself is the edit (its four quotes all say 19.21)
     Mistake("observation-value", _o9(lambda s: s.replace(",19.21,", ",19.12,")), OBS, r"^O0009,",
-            "mentions-disagree"),
+            "observation-disagrees"),
     # a quote's value typed wrong: the mention record (on line 81, not 65) is the edit
     Mistake("mention-value", _m12(lambda s: s.replace(",19.21%,19.21,", ",19.21%,19.12,")), MEN,
             r"^M001-0012,", "value-text-mismatch"),
@@ -148,10 +148,10 @@ def test_each_mistake_is_reported_at_its_file_and_line(
     from xml.etree import ElementTree as ET
 
     import miitdata
+    from miitdata.validation.ci_formats import to_github, to_sarif
     from miitdata.validation.render import report_text
+    from tests.test_ci_formats import assert_sarif, parse
 
-    if mistake.name == "observation-value":
-        pytest.xfail("naming the edited observation lands next")
     root, line = made(tmp_path, mistake)
     monkeypatch.chdir(root)  # text and github name paths relative to the working directory
     report = miitdata.validate("datapackage.json")
@@ -162,6 +162,11 @@ def test_each_mistake_is_reported_at_its_file_and_line(
     first = data["errors"][0]
     assert (first["type"], first["path"], first["line"]) == (mistake.code, mistake.path, line), first
     assert first == first_cause(data)
+    # root cause first: each mistake is one cause, everything else it caused follows it
+    causes = [e for e in data["errors"] if "caused_by" not in e]
+    assert len(causes) == 1, [(e["type"], e["path"], e["line"]) for e in causes]
+    assert first.get("followers", 0) == len(data["errors"]) - 1
+    assert all(e["caused_by"] == 0 for e in data["errors"][1:])
 
     # text: compiler style, the first error line starts with PATH:LINE:
     text = report_text(report)
@@ -176,3 +181,20 @@ def test_each_mistake_is_reported_at_its_file_and_line(
         and c.get("name", "").endswith(mistake.code)
         for c in failing
     ), [(c.get("name"), c.get("file"), c.get("line")) for c in failing]
+
+    # github: the first workflow command is the mistake's, file relative to the working directory
+    kind, props, _ = parse(to_github(report).split("\n")[0])
+    assert (kind, props["file"], props["line"], props["title"]) == (
+        "error",
+        mistake.path,
+        str(line),
+        mistake.code,
+    )
+
+    # SARIF: valid, and the first result is the mistake's physical location
+    log = json.loads(to_sarif(report))
+    assert_sarif(log)
+    result = log["runs"][0]["results"][0]
+    location = result["locations"][0]["physicalLocation"]
+    assert result["ruleId"] == mistake.code
+    assert (location["artifactLocation"]["uri"], location["region"]["startLine"]) == (mistake.path, line)

@@ -25,7 +25,7 @@ VALUE_OPTIONS = {
     "--package": "package", "-p": "package", "--layer": "layer", "-l": "layer",
 }  # fmt: skip
 FLAGS = {"--frictionless": "frictionless", "--show-known": "show_known"}
-FORMATS = ("text", "json", "junit")  # the formats `miitdata validate` accepts
+FORMATS = ("text", "json", "junit", "github", "sarif")  # the formats `miitdata validate` accepts
 
 
 @dataclass
@@ -92,14 +92,14 @@ def _apply(request: Request, option: str, value: str) -> bool:
 
 def run(request: Request) -> int:
     """Run a parsed validate request; the exit code (2, one line on stderr, when it cannot run)."""
-    from miitdata.cli.shared import Format, exit_code, package_path
-    from miitdata.cli.validating import execute
+    from miitdata.cli.shared import exit_code, package_path
+    from miitdata.cli.validating import ValidateFormat, execute
 
     try:
         target = request.path if request.path is not None else package_path(request.package)
         return execute(
             target,
-            Format(request.format),
+            ValidateFormat(request.format),
             request.layers or None,
             request.frictionless,
             request.output,

@@ -396,3 +396,16 @@ class StaleDiscrepancy(RelationsError):
 class DiscrepancyInvalid(RelationsError):
     code, title = "discrepancy-invalid", "Discrepancy invalid"
     description = "A discrepancy names a missing target, or a relation's expected differs."
+
+
+@register
+class ObservationDisagrees(ConsistencyError):
+    code, title = "observation-disagrees", "Observation disagrees with every quote"
+    description = (
+        "An observation's value disagrees with every one of its quotes: the observation's own row is the "
+        "likely edit (each quote's mention-disagrees follows from it)."
+    )
+    template = (
+        "{observation_id} says {o_comparator} {o_value:g}, which disagrees with every one of its {n} "
+        "quote(s): {quotes}; this row is the likely edit"
+    )

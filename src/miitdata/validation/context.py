@@ -7,7 +7,7 @@ through an untyped dict.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -68,21 +68,26 @@ class Context:
         id: str | None = None,
         path: str | None = None,
         line: int | None = None,
+        refers: Iterable[tuple[str, Any]] = (),
+        follows: Error | None = None,
         **params: Any,
-    ) -> None:
+    ) -> Error | None:
         """File an error; its message is the catalogue's template filled with `params`.
 
         The place is keyword-only: `resource`, `row` (the CSV record number, header = 1), `field`, `id`.
         `path` (relative to the package root) and `line` (physical, 1-based) are filled in when the report
         is built (`miitdata.validation.locate`) from the resource and row; pass them only for an error
-        that points at another file (a source text, the descriptor).
+        that points at another file (a source text, the descriptor). `refers` names the (resource, id)
+        pairs the error is about besides its own row (a foreign key's target), `follows` the error it
+        follows from when the layer knows it (see `miitdata.validation.causes`). Returns the error filed
+        (None when only counted).
         At most MAX_ERRORS_PER_CHECK errors are listed per check; the rest are counted."""
         kind = lookup(error_type)
         check = self.check(error_type, resource)
         check.errors += 1
         if check.errors > MAX_ERRORS_PER_CHECK:
             self.truncated.add(check.id)
-            return
+            return None
         message = clip(kind.format(**params))
         if id is not None:
             id = clip(str(id), MAX_MESSAGE)
@@ -90,7 +95,10 @@ class Context:
             field = clip(str(field), 200)
         error = Error(error_type, kind.layer, message, resource, row, field, id)
         error.path, error.line = path, line
+        error.refers = tuple((str(r), str(v)) for r, v in refers)
+        error.follows = follows
         self.errors.append(error)
+        return error
 
     def count(self, error_type: str, resource: str | None, n: int) -> None:
         """Count `n` more errors of a check without listing them (a capped scan)."""

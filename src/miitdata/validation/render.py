@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import StringIO
 from typing import Any
 
-from miitdata.validation.report import Report, error_line
+from miitdata.validation.report import Error, Report, error_line
 
 SHOWN_PER_LAYER = 25
 UNWRAPPED = 100_000  # the width when not writing to a terminal: never reached, so nothing wraps
@@ -32,11 +32,16 @@ def print_report(report: Report, *, console: Any | None = None, show_known: bool
         con.print(
             f"{mark} [bold]{layer}[/]: {per['checks']} checks, {per['errors']} errors, {per['known']} known"
         )
-        errors = [e for e in report.errors if e.layer == layer]
+        errors = [e for e in report.errors if e.layer == layer and e.caused_by is None]
         for e in errors[:SHOWN_PER_LAYER]:
             con.print(escape(error_line(report, e)), soft_wrap=True, highlight=False)
+            if e.followers:
+                con.print(escape(followers_line(report, e)), soft_wrap=True, highlight=False)
         if len(errors) > SHOWN_PER_LAYER:
             con.print(f"  … and {len(errors) - SHOWN_PER_LAYER} more (use --format json for all)")
+        following = sum(1 for e in report.errors if e.layer == layer and e.caused_by is not None)
+        if following:
+            con.print(f"  ({following} more follow from the causes listed; --format json lists every error)")
     if report.known:
         con.print("[bold]known[/]")
         if show_known:
@@ -50,6 +55,22 @@ def print_report(report: Report, *, console: Any | None = None, show_known: bool
                 "--show-known lists them",
                 soft_wrap=True,
             )
+
+
+def followers_line(report: Report, cause: Error) -> str:
+    """`  └ N errors follow from it: n1 type1 (file1), …; fix it first`."""
+    from collections import Counter
+
+    kinds = Counter(
+        (e.type, e.path or "")
+        for e in report.errors
+        if e.caused_by is not None and report.errors[e.caused_by] is cause
+    )
+    shown = ", ".join(
+        f"{n} {kind} ({path})" if path else f"{n} {kind}" for (kind, path), n in kinds.most_common(6)
+    )
+    more = ", …" if len(kinds) > 6 else ""
+    return f"  └ {cause.followers} more error(s) follow from this one: {shown}{more}; fix it first"
 
 
 def _console() -> Any:

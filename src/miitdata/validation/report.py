@@ -7,7 +7,8 @@ Shaped like `frictionless validate`: `valid`, `stats`, and errors with a stable 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from dataclasses import field as attribute  # `field` is also a column of Error
 from typing import Any
 
 
@@ -26,6 +27,13 @@ class Error:
     line: int | None = None  # its physical 1-based line where the record starts (header = 1)
     caused_by: int | None = None  # the index (in the report's errors) of the error this one follows from
     followers: int = 0  # how many errors follow from this one
+    # not reported: what `miitdata.validation.causes` decides from
+    follows: Error | None = attribute(
+        default=None, repr=False, compare=False
+    )  # the cause, when a layer knows it
+    refers: tuple[tuple[str, str], ...] = attribute(
+        default=(), repr=False, compare=False
+    )  # (resource, id) it names
 
     def location(self) -> str:
         parts = [p for p in (self.resource, f"row {self.row}" if self.row else None, self.field) if p]
@@ -38,7 +46,9 @@ class Error:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v is not None}
+        skip = ("follows", "refers")
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skip}
+        data = {k: v for k, v in data.items() if v is not None}
         if not self.followers:
             data.pop("followers", None)
         ordered = ("type", "layer", "path", "line", "resource", "row", "field", "id", "message")
@@ -203,7 +213,11 @@ def error_line(report: Report, e: Error, text: str | None = None) -> str:
     place = display_place(report, e)
     head = f"{place}: " if place else ""
     tail = f" ({detail})" if detail else ""
-    return f"{head}{e.type}: {text if text is not None else e.message}{tail}"
+    follows = ""
+    if e.caused_by is not None and 0 <= e.caused_by < len(report.errors):
+        cause = report.errors[e.caused_by]
+        follows = f" [follows from {cause.type} at {display_place(report, cause)}]"
+    return f"{head}{e.type}: {text if text is not None else e.message}{tail}{follows}"
 
 
 def summary_line(report: Report) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from miitdata.errors import LAYERS
 from miitdata.package import read_package
+from miitdata.validation.causes import group
 from miitdata.validation.context import Context
 from miitdata.validation.locate import locate
 from miitdata.validation.report import Report
@@ -82,6 +83,7 @@ def validate(
         reference.run(ctx)
     errors, known = apply_waivers(ctx, wanted)
     locate(package, [*errors, *known])
+    errors = group(package, errors)
     report = Report(
         path=str(package.path),
         version=package.version,

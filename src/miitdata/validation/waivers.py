@@ -59,5 +59,7 @@ def apply_waivers(ctx: Context, layers: list[str]) -> tuple[list[Error], list[Er
         )
         ctx.check("stale-discrepancy", "discrepancies").errors += 1
         message = CATALOGUE["stale-discrepancy"].format(discrepancy_id=did, note=reason)
-        errors.append(Error("stale-discrepancy", "relations", message, "discrepancies", row, "target", did))
+        stale = Error("stale-discrepancy", "relations", message, "discrepancies", row, "target", did)
+        stale.refers = ((resource, target),)
+        errors.append(stale)
     return errors, known

@@ -1,4 +1,4 @@
-"""`miitdata validate`: every validation layer, one report (text, JSON or JUnit)."""
+"""`miitdata validate`: every validation layer, one report (text, JSON, JUnit, github or SARIF)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import Format, OutputOption, PackageOption, allow, package_path
-from miitdata.cli.validating import execute
+from miitdata.cli.app import OutputOption, PackageOption, package_path
+from miitdata.cli.validating import ValidateFormat, execute
 from miitdata.errors import LAYERS
 
 # The --layer choices, generated from the error catalogue's layers.
@@ -25,9 +25,15 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Report format: text, json, junit.")] = (
-        Format.text
-    ),
+    format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: text (PATH:LINE: compiler style), json, junit, github (workflow commands "
+            "for GitHub Actions annotations), sarif (SARIF 2.1.0, for code scanning).",
+        ),
+    ] = ValidateFormat.text,
     layer: Annotated[
         list[Layer] | None,
         typer.Option("--layer", "-l", help="Run only these layers (repeatable); structure always runs."),
@@ -44,12 +50,12 @@ def validate(
     """Validate a data package: structure, content, provenance, cross-source consistency, relations.
 
     Exit code 0 valid, 1 invalid, 2 could not run. The report names the package and version it checked;
-    one summary line always goes to stderr. When it cannot run, --format json|junit still writes a
-    document: JSON {"valid": null, "error": {...}}, JUnit one errored testcase.
+    one summary line always goes to stderr. When it cannot run, --format json|junit|github|sarif still
+    writes a document: JSON {"valid": null, "error": {...}}, JUnit one errored testcase, one ::error
+    command, a SARIF run whose invocation failed.
 
     Example: [bold]miitdata validate datapackage.json --format junit -o report.xml[/bold]
     """
-    allow(format, Format.text, Format.json, Format.junit)
     target = path if path is not None else package_path(package)
     layers = [lay.value for lay in layer] if layer else None
     raise typer.Exit(execute(target, format, layers, frictionless, output, show_known))

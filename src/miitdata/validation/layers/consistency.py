@@ -27,11 +27,12 @@ from miitdata.validation.readings import (
     observation_codes,
     readings,
 )
+from miitdata.validation.report import Error
 
 CODES = (
     "value-text-unparsed", "value-text-mismatch", "mention-disagrees", "mentions-disagree",
     "observation-unmentioned", "derived-mentioned", "duplicate-mention", "event-mismatch",
-    "comparator-contradicts-hedges",
+    "comparator-contradicts-hedges", "observation-disagrees",
 )  # fmt: skip
 
 
@@ -48,7 +49,10 @@ def _run(ctx: Context) -> None:
     if mentions is None or obs is None:
         return
     read = readings(ctx)
-    for check in ("mention-disagrees", "mentions-disagree", "observation-unmentioned", "derived-mentioned"):
+    for check in (
+        "mention-disagrees", "mentions-disagree", "observation-unmentioned", "derived-mentioned",
+        "observation-disagrees",
+    ):  # fmt: skip
         ctx.check(check, "mentions" if check == "mention-disagrees" else "observations")
     facts = {
         oid: (value, comparator, row)
@@ -95,11 +99,13 @@ def _run(ctx: Context) -> None:
         failing = considered[~same]
         rows = mentions.index[failing].tolist()
         mids = mentions["mention_id"].take(failing).tolist()
+        edits = _likely_edits(ctx, oids, oid_codes, considered, failing, rows, mids, value, comparator, facts)
         for i, row, mid in zip(failing.tolist(), rows, mids, strict=True):
             oid = oids[oid_codes[i]]
             o_value, o_comp, _ = facts[oid]
             ctx.error(
                 "mention-disagrees",
+                follows=edits.get(oid),
                 resource="mentions",
                 row=int(row),
                 field="value",
@@ -164,6 +170,62 @@ def _run(ctx: Context) -> None:
                 observation_id=oid,
                 derived_by=derived,
             )
+
+
+def _likely_edits(
+    ctx: Context,
+    oids: list[Any],
+    oid_codes: Any,
+    considered: Any,
+    failing: Any,
+    rows: list[Any],
+    mids: list[Any],
+    value: Any,
+    comparator: Any,
+    facts: dict[Any, tuple[Any, Any, Any]],
+) -> dict[Any, Error]:
+    """`observation-disagrees` for each observation whose value disagrees with every one of its quotes:
+    its own row is the likely edit. Names each quote with its file and line. {observation id: error}."""
+    import numpy as np
+
+    from miitdata.validation.locate import Locator
+
+    n_all = np.bincount(oid_codes[considered], minlength=len(oids))
+    n_fail = np.bincount(oid_codes[failing], minlength=len(oids))
+    edited = sorted({int(k) for k in oid_codes[failing].tolist() if n_fail[k] == n_all[k]})
+    if not edited:
+        return {}
+    wanted = set(edited)
+    quotes: dict[int, list[tuple[int, Any, int]]] = {k: [] for k in edited}
+    for i, row, mid in zip(failing.tolist(), rows, mids, strict=True):
+        if int(oid_codes[i]) in wanted:
+            quotes[int(oid_codes[i])].append((i, mid, int(row)))
+    locator = Locator(ctx.package)
+    lines = locator.record_lines("mentions", [r for qs in quotes.values() for _, _, r in qs])
+    path = str(ctx.package.resources["mentions"]["path"])
+    out: dict[Any, Error] = {}
+    for k in edited:
+        oid = oids[k]
+        o_value, o_comp, o_row = facts[oid]
+        shown = "; ".join(
+            f"{mid} says {comparator[i]} {float(value[i]):g} ({path}:{lines.get(r, r)})"
+            for i, mid, r in quotes[k]
+        )
+        error = ctx.error(
+            "observation-disagrees",
+            resource="observations",
+            row=int(o_row),
+            field="value",
+            id=oid,
+            observation_id=oid,
+            o_comparator=o_comp,
+            o_value=float(o_value),
+            n=len(quotes[k]),
+            quotes=shown,
+        )
+        if error is not None:
+            out[oid] = error
+    return out
 
 
 def check_mention_rows(ctx: Context) -> None:

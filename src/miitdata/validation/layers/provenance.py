@@ -213,6 +213,7 @@ def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None
             row=int(row),
             field="value_start",
             id=mid,
+            refers=[("sources", sid)],
             problem=problem,
         )
 
@@ -239,6 +240,7 @@ def _check_mention(
             row=row,
             field="value_text",
             id=mid,
+            refers=[("sources", sid)],
             value_text=value_text,
             exact=exact,
         )
@@ -255,6 +257,7 @@ def _check_mention(
             row=row,
             field="start",
             id=mid,
+            refers=[("sources", sid)],
             start=start,
             end=end,
             source_id=sid,
@@ -269,6 +272,7 @@ def _check_mention(
             row=row,
             field="exact",
             id=mid,
+            refers=[("sources", sid)],
             start=start,
             end=end,
             quoted=quoted,
@@ -284,6 +288,7 @@ def _check_mention(
             row=row,
             field="prefix",
             id=mid,
+            refers=[("sources", sid)],
             actual=before,
             prefix=prefix,
         )
@@ -295,6 +300,7 @@ def _check_mention(
             row=row,
             field="suffix",
             id=mid,
+            refers=[("sources", sid)],
             actual=after,
             suffix=suffix,
         )

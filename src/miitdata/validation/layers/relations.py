@@ -132,6 +132,7 @@ def run(ctx: Context) -> None:
                 id=rid,
                 relation_id=rid,
                 note=why,
+                refers=[("observations", o) for o in unknown],
             )
             continue
         if not isinstance(tolerance, str):
@@ -317,4 +318,5 @@ def _check_discrepancy_targets(ctx: Context) -> None:
                     field="target",
                     id=did,
                     note=f"discrepancy {did} concerns {resource} {one!r}, which does not exist",
+                    refers=[(resource, one)],
                 )

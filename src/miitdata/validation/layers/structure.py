@@ -317,6 +317,7 @@ def check_keys(ctx: Context) -> None:
                     field=",".join(local),
                     id=_row_id(raw, pk, row),
                     note=f"{shown} has no match in {target}.{','.join(remote)}",
+                    refers=[(target, " ".join(str(v) for v in values))],
                 )
 
 
