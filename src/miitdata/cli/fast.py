@@ -3,8 +3,8 @@ the typer app (`miitdata.cli.main`).
 
 Importing typer (with its vendored click) and registering every command costs about 0.1 s, a sixth of
 what a CI job's `miitdata validate` spends above its pandas+pandera floor. So a validate command line
-whose every word this module understands (the path, --format text|json|junit, --output, --package,
---layer, --frictionless, --show-known; `--opt value` or `--opt=value`) runs `validating.execute`,
+whose every word this module understands (the path, --format text|json|junit|github|sarif, --output,
+--package, --layer, --frictionless, --show-known; `--opt value` or `--opt=value`) runs `validating.execute`,
 the same body the typer command runs, directly. Any other word (--help, an unknown option or value,
 a repeated option, `--`) falls back to typer, which parses, helps and complains as always; the fallback
 is therefore never wrong, only slower. tests/test_fast_cli.py checks both paths give the same exit

@@ -31,8 +31,8 @@ def execute(
 ) -> int:
     """Validate `target` (None: the bundled package) and write the report; 0 valid, 1 invalid.
 
-    A `PackageError` propagates (exit 2 where the CLI maps it), after --format json|junit|github|sarif wrote its
-    error document."""
+    A `PackageError` propagates (exit 2 where the CLI maps it), after --format json|junit|github|sarif
+    wrote its error document."""
     from miitdata.errors import PackageError
     from miitdata.validation import ci_formats
     from miitdata.validation import report as rep
