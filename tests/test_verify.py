@@ -237,3 +237,48 @@ def test_a_figure_off_by_a_scale_is_never_supported(row: dict[str, str], factor:
     if changed == row["claim"]:
         return
     assert checker().verify(changed).verdict != "supported", changed
+
+
+_CHARS = "0123456789.,%年月亿万千百十一二三四五六七八九两近超过以上"
+_CHARS += "约西部东北四川增长 -–—/abcdefghijklmnopqrstuvwxyz$"
+_WORDS = [
+    "trillion",
+    "billion",
+    " in 2021",
+    "percent",
+    "percentage points",
+    "nearly",
+    "more than",
+    "倍",
+    "成",
+]
+ALPHABET = st.sampled_from(
+    [*_CHARS, *_WORDS, "个百分点", "\x00", "\u202e", "🙂", "2012-21", "去年", "last year"]
+)
+
+
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_any_text_gets_a_verdict_never_an_exception(text: str) -> None:
+    from miitdata.verify import VERDICTS
+
+    result = checker().verify(text)
+    assert result.verdict in VERDICTS
+    assert set(result.to_dict()) == CONTRACT and result.to_text()
+
+
+@pytest.mark.parametrize(
+    ("claim", "differs"),
+    [
+        ("In 2021, Sichuan's industrial value added reached $1.54 trillion.", "unit"),
+        ("2021年四川工业增加值达到1.54万亿美元。", "unit"),
+        (
+            "By the end of 2021, Beijing had moved out well over 3,000 general manufacturing enterprises.",
+            "comparator",
+        ),
+        ("截至2021年底，北京疏解一般制造业企业多达3000家以上。", "comparator"),
+    ],
+)
+def test_other_currencies_and_hedges_are_not_supported(claim: str, differs: str) -> None:
+    result = checker().verify(claim)
+    assert result.verdict == "contradicted" and [f.differs for f in result.figures] == [differs], result

@@ -13,6 +13,7 @@ PREFIX_HEDGES: dict[str, str] = {
     "不到": "<", "不足": "<", "低于": "<", "少于": "<",
     "不超过": "<=", "不高于": "<=", "不多于": "<=",
     "达": "=", "达到": "=", "为": "=", "是": "=", "共": "=", "累计": "=", "合计": "=",
+    "多达": "=", "高达": "=", "仅": "=", "只有": "=", "最多": "<=", "最少": ">=", "未达": "<", "不及": "<",
     # English
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~", "roughly": "~",
     "some": "~", "near": "~", "close to": "~",
@@ -21,6 +22,11 @@ PREFIX_HEDGES: dict[str, str] = {
     "at least": ">=", "no less than": ">=", "not less than": ">=", "no fewer than": ">=",
     "less than": "<", "fewer than": "<", "under": "<", "below": "<",
     "at most": "<=", "no more than": "<=", "not more than": "<=", "up to": "<=",
+    "surpassed": ">", "surpassing": ">", "surpasses": ">", "surpass": ">", "topped": ">", "topping": ">",
+    "tops": ">", "well over": ">", "just over": ">", "upwards of": ">", "north of": ">", "greater than": ">",
+    "higher than": ">", "broke through": ">", "not fewer than": ">=", "a minimum of": ">=",
+    "a maximum of": "<=", "just under": "<", "just below": "<", "short of": "<", "shy of": "<",
+    "lower than": "<", "an estimated": "~", "estimated": "~", "as many as": "=", "as much as": "=",
     "reached": "=", "reaching": "=", "reach": "=", "to": "=", "of": "=", "a total of": "=",
     "totaled": "=", "totalled": "=", "totaling": "=", "totalling": "=", "was": "=", "is": "=",
 }  # fmt: skip

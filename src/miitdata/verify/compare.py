@@ -82,7 +82,7 @@ def relate(figure: Figure, entry: Entry) -> Relation:
         if cc == "=" or _CLASS[cc] == _CLASS[oc] or (cc == "~" and oc == "="):
             note = "" if cc == oc or cc != "=" else f"the sources hedge it ({oc})"
             return Relation("agree", c, note)
-        if cc == ">=" and oc in ("=", "~") and c <= o + 1e-9:
+        if cc == ">=" and oc == "=" and c <= o + 1e-9:
             return Relation("agree", c)
         if cc == "<=" and oc in ("=",) and c >= o - 1e-9:
             return Relation("agree", c)

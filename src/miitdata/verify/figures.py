@@ -52,6 +52,7 @@ _RIGHT = re.compile(
     r"(?:\s*[多余])?",
     re.I,
 )
+_FOREIGN_BEFORE = re.compile(r"(US\$|HK\$|\$|€|£|USD|EUR|GBP)\s*$")
 _COUNTER = re.compile(r"\s*(?:个百分点|[" + _COUNTERS + r"])")
 _SUFFIX = re.compile(r"\s*" + alternation(list(SUFFIX_HEDGES)), re.I)
 # Numerals that are part of a word, not a figure of their own.
@@ -118,6 +119,8 @@ def find_figures(text: str, hidden: list[tuple[int, int]]) -> list[Figure]:
         b = a + len(m.group(0).rstrip(" -"))
         right = _RIGHT.match(text, b)
         end = right.end() if right else b
+        if kind == "zh" and all(c in "百千万亿" for c in m.group(0)) and not _hedged(text, a):
+            continue  # a bare 万 or 亿 is a figure only as 近万, 上千, 超亿: else it is a unit of the text around
         bare_numeral = kind == "zh" and end == b and not _COUNTER.match(text, b)
         if bare_numeral and not text[a:b].startswith("上") and not (a > 0 and _LEFT.search(text[:a])):
             continue  # a Chinese numeral with nothing after it is a word (十分, 一起), not a figure
@@ -129,6 +132,9 @@ def find_figures(text: str, hidden: list[tuple[int, int]]) -> list[Figure]:
         fm = _FOREIGN.match(text, end)
         if fm:
             currency = fm.group(0).strip()
+        lm = _FOREIGN_BEFORE.search(text, 0, a)
+        if lm:
+            currency = lm.group(1)
         counter = _COUNTER.match(text, end)
         counted = bool(counter) or _counted_noun(text, end)
         left = _widen_left(text, a)
@@ -148,6 +154,10 @@ def find_figures(text: str, hidden: list[tuple[int, int]]) -> list[Figure]:
         figures.append(Figure(f_start, f_end, text[f_start:f_end], number, currency, counted))
         pos = max(pos, f_end)
     return figures
+
+
+def _hedged(text: str, a: int) -> bool:
+    return a > 0 and bool(_LEFT.search(text[:a]))
 
 
 def _counted_noun(text: str, end: int) -> bool:

@@ -100,6 +100,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_Y + r"年" + _DASH + _Y + r"年?"), "span"),
     (re.compile(r"(?:from|between) " + _Y + r" (?:to|and|through|until) " + _Y, re.I), "span"),
     (re.compile(_Y + r"\s*(?:—|–|-|to)\s*" + _Y, re.I), "span"),
+    (re.compile(r"((?:19|20)([0-9]{2}))\s*(?:—|–|-)\s*([0-9]{2})(?![0-9%.])"), "short-span"),
     (re.compile(_Y + r"\s*年\s*" + _ZM + r"\s*(?:月份?)?" + _DASH + _ZM + r"\s*月(?:份)?"), "zh-months"),
     (re.compile(_Y + r"\s*年\s*(?:前两个月|头两个月|前2个月)"), "zh-first-two"),
     (re.compile(_Y + r"\s*年\s*(?:的)?上半年"), "zh-h1"),
@@ -193,6 +194,9 @@ def find_times(text: str) -> list[When]:
 def _build(m: re.Match[str], kind: str) -> When | None:
     g = [x for x in m.groups() if x is not None]
     a, b, t = m.start(), m.end(), m.group(0)
+    if kind == "short-span":  # 2012-21
+        end = g[0][:2] + g[2]
+        return When(a, b, t, "abs", f"{g[0]}/{end}") if g[0] < end else None
     if kind == "span":
         return When(a, b, t, "abs", f"{g[0]}/{g[1]}") if g[0] < g[1] else When(a, b, t, "abs", g[1])
     if kind == "zh-months":
