@@ -1040,3 +1040,244 @@ def test_read_only_directory_under_curate(tmp_path: Path) -> None:
         os.chmod(pkg.parent, 0o755)
         os.chmod(_data(pkg), 0o755)
     assert code == 2 and "[output-unwritable]" in out, out
+
+
+# ------------------------------------------------------------------------------------------ damaged repositories
+# A small real git repository with two released versions; each case damages a copy. Every command and
+# load(rev=) answers at once with a stable code (never a hang: each run has a timeout far below the
+# default git timeout, and a damaged object is detected, not waited on).
+
+_GIT = {
+    "GIT_AUTHOR_NAME": "miitdata tests",
+    "GIT_AUTHOR_EMAIL": "tests@miitdata.invalid",
+    "GIT_COMMITTER_NAME": "miitdata tests",
+    "GIT_COMMITTER_EMAIL": "tests@miitdata.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def _git(repo: Path, *args: str) -> str:
+    proc = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, env={**os.environ, **_GIT}, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import copy_package
+
+    repo = tmp_path_factory.mktemp("repo") / "repo"
+    repo.mkdir()
+    pkg = copy_package(repo)
+    _git(repo, "init", "-q", "-b", "main")
+    text = pkg.read_text(encoding="utf-8")
+    version = json.loads(text)["version"]
+    pkg.write_text(text.replace(f'"version": "{version}"', '"version": "0.1.0"', 1), encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Release 0.1.0")
+    _git(repo, "tag", "v0.1.0")
+    edit_rows(pkg, "observations", lambda rows: rows[0].update(value=str(float(rows[0]["value"]) + 1)))
+    pkg.write_text(pkg.read_text(encoding="utf-8").replace('"version": "0.1.0"', '"version": "0.2.0"', 1))
+    _git(repo, "commit", "-q", "-am", "Release 0.2.0")
+    _git(repo, "tag", "v0.2.0")
+    return repo
+
+
+def _object_file(repo: Path, rev: str) -> Path:
+    sha = _git(repo, "rev-parse", rev)
+    return repo / ".git" / "objects" / sha[:2] / sha[2:]
+
+
+def _corrupt(rev: str, how: str) -> Callable[[Path], None]:
+    def damage(repo: Path) -> None:
+        path = _object_file(repo, rev)
+        os.chmod(path, 0o644)
+        if how == "flip":
+            raw = bytearray(path.read_bytes())
+            raw[len(raw) // 2] ^= 0xFF
+            path.write_bytes(bytes(raw))
+        elif how == "empty":
+            path.write_bytes(b"")
+        elif how == "missing":
+            path.unlink()
+        elif how == "garbage":
+            path.write_bytes(b"x" * 64)
+
+    return damage
+
+
+def _shallow(repo: Path) -> Path:
+    clone = repo.parent / "shallow"
+    _git(repo.parent, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    return clone
+
+
+def _partial(repo: Path) -> Path:
+    _git(repo, "config", "uploadpack.allowFilter", "true")
+    clone = repo.parent / "partial"
+    _git(repo.parent, "clone", "-q", "--filter=blob:none", f"file://{repo}", str(clone))
+    return clone
+
+
+def _no_change(repo: Path) -> None:
+    return None
+
+
+_OBS = "v0.1.0:data/observations.csv"
+_DESC = "v0.1.0:datapackage.json"
+
+# (name, damage (returns the repository to use, or None for the damaged copy itself), command, exit, code)
+REPO_CASES: list[tuple[str, Callable[[Path], Any], tuple[str, ...], int, str]] = [
+    ("diff-flipped-blob", _corrupt(_OBS, "flip"), ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("diff-empty-blob", _corrupt(_OBS, "empty"), ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("diff-missing-blob", _corrupt(_OBS, "missing"), ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("diff-garbage-blob", _corrupt(_OBS, "garbage"), ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("diff-flipped-descriptor", _corrupt(_DESC, "flip"), ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("diff-flipped-commit", _corrupt("v0.1.0", "flip"), ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("versions-flipped-descriptor", _corrupt(_DESC, "flip"), ("versions", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("versions-missing-commit", _corrupt("v0.1.0", "missing"), ("versions", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("versions-tag-shallow", _shallow, ("versions", "--tag", "--repo", "REPO"), 2, "history-incomplete"),
+    ("versions-tag-partial", _partial, ("versions", "--tag", "--repo", "REPO"), 2, "history-incomplete"),
+    ("diff-cache-is-a-file", _no_change, ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "output-unwritable"),
+    ("diff-git-hangs", _no_change, ("diff", "v0.1.0", "v0.2.0", "--repo", "REPO"), 2, "repo-unreadable"),
+    ("versions-git-hangs", _no_change, ("versions", "--repo", "REPO"), 2, "repo-unreadable"),
+]  # fmt: skip
+
+
+def _hanging_git(bin_dir: Path) -> str:
+    """A `git` that never answers (as one stuck on a network file system would)."""
+    bin_dir.mkdir()
+    fake = bin_dir / "git"
+    fake.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    fake.chmod(0o755)
+    return f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
+
+
+def _damaged_copy(two_versions: Path, tmp_path: Path, damage: Callable[[Path], Any]) -> Path:
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(two_versions, repo)
+    return damage(repo) or repo
+
+
+@pytest.mark.parametrize(
+    ("case", "damage", "args", "code", "error"), REPO_CASES, ids=[c[0] for c in REPO_CASES]
+)
+def test_hostile_repository(
+    two_versions: Path,
+    tmp_path: Path,
+    zygote: Any,
+    case: str,
+    damage: Callable[[Path], Any],
+    args: tuple[str, ...],
+    code: int,
+    error: str,
+) -> None:
+    repo = _damaged_copy(two_versions, tmp_path, damage)
+    env = {**os.environ, **_GIT, "MIITDATA_DEBUG": "", "MIITDATA_CACHE": str(tmp_path / "cache")}
+    if case.endswith("cache-is-a-file"):
+        (tmp_path / "cache").write_text("not a directory", encoding="utf-8")
+    if case.endswith("git-hangs"):
+        env["PATH"] = _hanging_git(tmp_path / "bin")
+        env["MIITDATA_GIT_TIMEOUT"] = "1"
+    argv = [a.replace("REPO", str(repo)) for a in args]
+    tags = _git(repo, "tag", "--list") if case.startswith("versions-tag") else ""
+    proc = zygote.run(argv, cwd=tmp_path, timeout=90, env=env)
+    assert proc.returncode == code, (proc.returncode, proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr and "MIITDATA_DEBUG" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"[{error}]" in lines[0], proc.stderr[-2000:]
+    if case.startswith("versions-tag"):
+        assert _git(repo, "tag", "--list") == tags, "a tag was created in an incomplete history"
+
+
+@pytest.mark.parametrize(
+    ("case", "damage"),
+    [("flipped-blob", _corrupt(_OBS, "flip")), ("missing-blob", _corrupt(_OBS, "missing")), ("empty-blob", _corrupt(_OBS, "empty"))],
+)  # fmt: skip
+def test_load_rev_of_a_damaged_repository(
+    two_versions: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    damage: Callable[[Path], Any],
+) -> None:
+    import miitdata
+
+    repo = _damaged_copy(two_versions, tmp_path, damage)
+    monkeypatch.setenv("MIITDATA_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(miitdata.PackageError) as info:
+        miitdata.load(rev="v0.1.0", repo=str(repo))
+    assert info.value.code == "repo-unreadable" and "observations.csv" in str(info.value)
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+    assert miitdata.load(rev="v0.2.0", repo=str(repo)).version == "0.2.0"  # the healthy version still reads
+
+
+def test_load_rev_with_an_unwritable_cache(
+    two_versions: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import miitdata
+
+    (tmp_path / "cache").write_text("a file where the cache directory should be", encoding="utf-8")
+    monkeypatch.setenv("MIITDATA_CACHE", str(tmp_path / "cache" / "sub"))
+    with pytest.raises(miitdata.PackageError) as info:
+        miitdata.load(rev="v0.1.0", repo=str(two_versions))
+    assert info.value.code == "output-unwritable" and "MIITDATA_CACHE" in str(info.value)
+
+
+def test_load_rev_cache_keeps_modes(
+    two_versions: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache entry is written by the atomic writer: readable by all (not mkdtemp's 0700), whole."""
+    import miitdata
+
+    monkeypatch.setenv("MIITDATA_CACHE", str(tmp_path / "cache"))
+    mask = os.umask(0o022)
+    try:
+        ds = miitdata.load(rev="v0.1.0", repo=str(two_versions))
+    finally:
+        os.umask(mask)
+    entry = Path(ds.path).parent
+    assert entry.stat().st_mode & 0o777 == 0o755
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".")]
+
+
+def test_a_reader_thread_that_dies_never_leaves_the_waiter_hanging() -> None:
+    """What DVC does on a damaged object: its reader thread dies, the call waits on a queue forever.
+    `guarded` ends the wait as soon as the thread dies: repo-unreadable, no timeout needed."""
+    import queue
+    import threading
+
+    from miitdata.errors import PackageError
+    from miitdata.versions.rev import guarded
+
+    def dvc_like_read() -> bytes:
+        box: queue.Queue[bytes] = queue.Queue()
+
+        def reader() -> None:
+            raise OSError("failed to finish zlib inflation: stream aborted prematurely")
+
+        threading.Thread(target=reader, daemon=True).start()
+        return box.get()  # never answered
+
+    with pytest.raises(PackageError) as info:
+        guarded(dvc_like_read, "repo@v0.1.0", "data/observations.csv")
+    assert info.value.code == "repo-unreadable" and "zlib" in str(info.value)
+
+
+def test_a_read_that_never_ends_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from miitdata.errors import PackageError
+    from miitdata.versions.rev import guarded
+
+    monkeypatch.setenv("MIITDATA_GIT_TIMEOUT", "0.2")
+    never = threading.Event()
+    with pytest.raises(PackageError) as info:
+        guarded(lambda: never.wait(), "repo@v0.1.0", "data/observations.csv")
+    never.set()
+    assert info.value.code == "repo-unreadable" and "did not finish" in str(info.value)

@@ -218,3 +218,12 @@ class ClaimInvalid(RunError):
     description = (
         "verify: no claim given (or both a claim and --file), an empty claim, or one too long to be a claim."
     )
+
+
+@register
+class HistoryIncomplete(RunError):
+    code, title = "history-incomplete", "History incomplete"
+    description = (
+        "versions --tag: the repository is a shallow or partial clone, so release commits cannot be "
+        "told from the cut; fetch the whole history first."
+    )

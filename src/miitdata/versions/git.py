@@ -35,19 +35,57 @@ VERSION_RE = re.compile(r"^v(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?)$")
 _clones: dict[str, Path] = {}
 
 
-def git(repo: Path, *args: str, check: bool = True) -> str:
-    """Run `git -C repo ARGS` and return stdout; a failure becomes a one-line PackageError."""
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+def timeout() -> float:
+    """Seconds any one git command may take: `$MIITDATA_GIT_TIMEOUT`, else 120."""
     try:
-        proc = subprocess.run(
-            ["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=False
+        value = float(os.environ.get("MIITDATA_GIT_TIMEOUT", "120"))
+    except ValueError:
+        return 120.0
+    return value if value > 0 else 120.0
+
+
+def run_git(
+    args: list[str], where: str, *, text: bool = True, input: str | None = None
+) -> subprocess.CompletedProcess[Any]:
+    """`git ARGS` with a timeout (`timeout()`), no prompt, C locale: a git that does not answer is
+    `repo-unreadable`, a missing git `git-not-found`. Never raises for git's own exit status."""
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    limit = timeout()
+    try:
+        return subprocess.run(
+            ["git", *args], capture_output=True, text=text, env=env, check=False, timeout=limit, input=input
         )
     except FileNotFoundError:
         raise PackageError("git-not-found", "the git command is not installed") from None
+    except subprocess.TimeoutExpired:
+        shown = " ".join(a for a in args if a not in ("-C", where))[:80]
+        raise PackageError(
+            "repo-unreadable", f"git {shown} did not answer within {limit:g} s", where
+        ) from None
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    """Run `git -C repo ARGS` and return stdout; a failure becomes a one-line PackageError."""
+    proc = run_git(["-C", str(repo), *args], str(repo))
     if check and proc.returncode != 0:
         reason = _git_reason(proc.stderr, "git failed")
-        raise PackageError("git-error", f"git {' '.join(args[:2])}: {reason}", str(repo))
-    return proc.stdout
+        code = "repo-unreadable" if damaged(proc.stderr) else "git-error"
+        raise PackageError(code, f"git {' '.join(args[:2])}: {reason}", str(repo))
+    return str(proc.stdout)
+
+
+DAMAGE = re.compile(
+    r"corrupt|inflate|unable to read|bad object|did not receive expected object|unable to unpack|"
+    r"object file .* is empty|packfile .* cannot be accessed|missing blob|missing tree|missing commit|"
+    r"fatal: failed to read object|error: unable to|cannot simplify commit|could not parse|could not read|"
+    r"invalid object|broken link|object .* is a .*, not a",
+    re.IGNORECASE,
+)
+
+
+def damaged(stderr: str) -> bool:
+    """Whether git's message says the repository itself is damaged (a corrupt or missing object)."""
+    return DAMAGE.search(stderr or "") is not None
 
 
 def _git_reason(stderr: str, default: str) -> str:
@@ -88,14 +126,7 @@ def local_repo(repo: str | os.PathLike[str] | None) -> Path:
         if text not in _clones:
             dest = Path(tempfile.mkdtemp(prefix="miitdata-clone-"))
             atexit.register(shutil.rmtree, dest, True)
-            env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
-            proc = subprocess.run(
-                ["git", "clone", "--quiet", "--no-checkout", text, str(dest)],
-                capture_output=True,
-                text=True,
-                env=env,
-                check=False,
-            )
+            proc = run_git(["clone", "--quiet", "--no-checkout", "--", text, str(dest)], text)
             if proc.returncode != 0:
                 reason = _git_reason(proc.stderr, "git clone failed")
                 raise PackageError("repo-not-found", f"cannot clone: {reason}", text)
@@ -118,9 +149,16 @@ def commit_of(repo: Path, rev: str) -> str | None:
 
 
 def show(repo: Path, sha: str, path: str) -> bytes | None:
-    """The bytes of `path` at commit `sha` (git-tracked files only), or None."""
-    proc = subprocess.run(["git", "-C", str(repo), "show", f"{sha}:{path}"], capture_output=True, check=False)
-    return proc.stdout if proc.returncode == 0 else None
+    """The bytes of `path` at commit `sha` (git-tracked files only), or None when git has no such file
+    there. A damaged object (a corrupt or missing loose object or pack) is `repo-unreadable`."""
+    proc = run_git(["-C", str(repo), "cat-file", "blob", f"{sha}:{path}"], str(repo), text=False)
+    if proc.returncode == 0:
+        return bytes(proc.stdout)
+    stderr = bytes(proc.stderr).decode("utf-8", "replace")
+    if damaged(stderr):
+        reason = _git_reason(stderr, "a damaged object")
+        raise PackageError("repo-unreadable", f"{path} at {sha[:12]}: {reason}", str(repo))
+    return None
 
 
 def version_at(repo: Path, sha: str, path: str = DESCRIPTOR) -> str | None:

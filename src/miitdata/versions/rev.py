@@ -7,18 +7,23 @@ resolve as well as git-tracked ones.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
-import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from miitdata.atomic import atomic_path
 from miitdata.dataset import Dataset
 from miitdata.dataset import load as load_path
 from miitdata.errors import PackageError, lookup
 from miitdata.package import read_package
-from miitdata.versions.git import DESCRIPTOR, local_repo, resolve
+from miitdata.versions.git import DESCRIPTOR, local_repo, resolve, show, timeout
+
+T = TypeVar("T")
 
 
 def _dvc_api() -> Any:
@@ -46,15 +51,26 @@ def load_rev(
         desc = desc.rstrip("/") + "/" + DESCRIPTOR
     sha = resolve(rev, local, desc)
     where = f"{repo or local}@{rev or 'HEAD'}"
-    try:
-        fs = api.DVCFileSystem(str(local), rev=sha)
-    except Exception as exc:
-        raise PackageError("repo-unreadable", f"dvc cannot open the repository: {exc}", where) from None
+    opened: list[Any] = []
+
+    def dvc_fs() -> Any:
+        if not opened:
+            opened.append(guarded(lambda: api.DVCFileSystem(str(local), rev=sha), where, "open"))
+        return opened[0]
 
     def read(relpath: str) -> bytes:
-        try:
+        """A git-tracked file straight from git (a damaged object: repo-unreadable), else through DVC."""
+        data = show(local, sha, relpath)
+        if data is not None:
+            return data
+        fs = dvc_fs()
+
+        def dvc_read() -> bytes:
             with fs.open(relpath, mode="rb") as fh:
                 return bytes(fh.read())
+
+        try:
+            return guarded(dvc_read, where, relpath)
         except FileNotFoundError:
             raise PackageError(
                 "rev-file-not-found", f"{relpath}: no such file at this revision", where
@@ -84,6 +100,49 @@ def load_rev(
     return load_path(root / desc).with_rev(rev or sha)
 
 
+def guarded(work: Callable[[], T], where: str, what: str) -> T:
+    """`work()` (a DVC call) in a worker thread, waited for at most `git.timeout()` seconds.
+
+    DVC reads git objects in threads of its own; when one dies (a damaged loose object makes pygit2
+    raise in its reader thread) the reading call would wait on it forever. Any thread that dies while
+    `work` runs ends the wait at once: `repo-unreadable` with that thread's error, as does a timeout.
+    FileNotFoundError and PackageError from `work` pass through; any other error is `repo-unreadable`."""
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+    previous_hook = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        outcome.setdefault("died", args.exc_value)
+        done.set()
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.excepthook = hook
+    try:
+        worker = threading.Thread(target=target, name=f"miitdata-read-{what}", daemon=True)
+        worker.start()
+        finished = done.wait(timeout())
+    finally:
+        threading.excepthook = previous_hook
+    if "value" in outcome:
+        return outcome["value"]  # type: ignore[no-any-return]
+    error = outcome.get("error")
+    if isinstance(error, (FileNotFoundError, PackageError)):
+        raise error
+    if "died" in outcome or error is not None:
+        cause = outcome.get("died", error)
+        reason = f"{type(cause).__name__}: {str(cause).splitlines()[0][:200] if str(cause) else ''}"
+        raise PackageError("repo-unreadable", f"cannot read {what}: {reason}", where) from None
+    assert not finished
+    raise PackageError("repo-unreadable", f"reading {what} did not finish within {timeout():g} s", where)
+
+
 def cache_dir() -> Path:
     """Where versions are materialised: `$MIITDATA_CACHE`, else `$XDG_CACHE_HOME/miitdata`, else
     `~/.cache/miitdata`; one directory per commit sha, never modified once written."""
@@ -99,21 +158,24 @@ def materialise(sha: str, files: dict[str, bytes]) -> Path:
     root = cache_dir() / sha
     if all((root / rel).is_file() for rel in files):
         return root
-    root.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{sha}.", dir=root.parent))
     try:
-        for rel, data in files.items():
-            target = tmp / rel
-            if not target.resolve().is_relative_to(tmp.resolve()):
-                continue  # never outside the cache entry (paths were checked by read_package)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        if root.exists():
-            shutil.rmtree(root)
-        os.replace(tmp, root)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        root.parent.mkdir(parents=True, exist_ok=True)
+        if not root.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(root.parent))
+        with atomic_path(root, directory=True) as tmp:  # the one atomic writer: whole or not at all
+            for rel, data in files.items():
+                target = tmp / rel
+                if not target.resolve().is_relative_to(tmp.resolve()):
+                    continue  # never outside the cache entry (paths were checked by read_package)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise PackageError(
+            "output-unwritable",
+            f"cannot write the version cache ({reason}): set MIITDATA_CACHE to a writable directory",
+            str(root),
+        ) from None
     return root
 
 

@@ -14,13 +14,12 @@ is the release commit's committer date, so two machines with the same identity c
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from miitdata.errors import PackageError
-from miitdata.versions.git import commit_of, git, history, is_url, local_repo, versions
+from miitdata.versions.git import commit_of, git, history, is_url, local_repo, run_git, versions
 
 FALLBACK_IDENTITY = ("miitdata", "miitdata@localhost")
 Status = Literal["created", "existing"]
@@ -77,15 +76,8 @@ def _identity_args(repo: Path) -> list[str]:
     return ["-c", f"user.name={user}", "-c", f"user.email={address}"]
 
 
-def _git_input(repo: Path, args: list[str], data: str, env: dict[str, str] | None = None) -> str:
-    proc = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        input=data,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", **(env or {})},
-        check=False,
-    )
+def _git_input(repo: Path, args: list[str], data: str) -> str:
+    proc = run_git(["-C", str(repo), *args], str(repo), input=data)
     if proc.returncode != 0:
         reason = (proc.stderr.strip().splitlines() or ["git failed"])[-1]
         raise PackageError("git-error", f"git {args[0]}: {reason}", str(repo))
@@ -104,6 +96,28 @@ def _tag_object(repo: Path, identity: list[str], tag: str, sha: str, message: st
     return _git_input(repo, ["mktag"], body).strip()
 
 
+def refuse_incomplete_history(repo: Path) -> None:
+    """`history-incomplete` for a shallow clone (its oldest commits are a cut, not the first commit of a
+    version) or a partial clone (objects left on the server: a version's descriptor may be missing)."""
+    if git(repo, "rev-parse", "--is-shallow-repository", check=False).strip() == "true":
+        raise PackageError(
+            "history-incomplete",
+            "a shallow clone: the release commits cannot be found in a cut history; "
+            "run `git fetch --unshallow` first",
+            str(repo),
+        )
+    promisor = git(
+        repo, "config", "--get-regexp", r"^(remote\..*\.promisor|extensions\.partialclone)$", check=False
+    )
+    if any(line.split()[-1].lower() not in ("false", "0", "no", "off") for line in promisor.splitlines()):
+        raise PackageError(
+            "history-incomplete",
+            "a partial clone (objects left on the server): fetch the whole history first "
+            "(`git fetch --refetch`, or clone without --filter)",
+            str(repo),
+        )
+
+
 def tag_releases(repo: str | os.PathLike[str] | None = None, dry_run: bool = False) -> list[TagResult]:
     """Create the missing `vX.Y.Z` tags at the release commits of `repo` (a local repository).
 
@@ -113,6 +127,7 @@ def tag_releases(repo: str | os.PathLike[str] | None = None, dry_run: bool = Fal
     if repo is not None and is_url(os.fspath(repo)):
         raise PackageError("tag-needs-local", "--tag needs a local repository, not a URL", os.fspath(repo))
     local = local_repo(repo)
+    refuse_incomplete_history(local)
     release_of = {version: sha for version, sha, _ in history(local)}
     planned: list[TagResult] = []
     conflicts: list[Conflict] = []
