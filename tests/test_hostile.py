@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -108,6 +109,12 @@ def symlinked_data_dir(pkg: Path) -> None:
 
 def deep_json(pkg: Path) -> None:
     pkg.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+
+def huge_integer(pkg: Path) -> None:
+    """A 100,000-digit integer in the descriptor: beyond Python's int digit limit (4300)."""
+    text = pkg.read_text(encoding="utf-8")
+    pkg.write_text(text.replace('"version"', '"x": ' + "9" * 100_000 + ', "version"', 1), encoding="utf-8")
 
 
 def descriptor_is_dir(pkg: Path) -> None:
@@ -296,6 +303,8 @@ CASES: list[tuple[str, Callable[[Path], Any], Outcome]] = [
     ("desc-fk-missing-resource", _descriptor(_drop_resource("indicators")), Exit2("descriptor-invalid")),
     ("desc-v1-profile", _descriptor(lambda d: d.update({"$schema": "data-package"})), Exit2("descriptor-invalid")),
     ("desc-deeply-nested-json", deep_json, Exit2("descriptor-invalid-json")),
+    ("desc-100k-digit-integer", huge_integer, Exit2("descriptor-invalid-json")),
+    ("desc-100k-digit-version", lambda p: p.write_text(re.sub(r'"version": "[^"]*"', '"version": ' + "1" * 100_000, p.read_text(encoding="utf-8"), count=1), encoding="utf-8"), Exit2("descriptor-invalid-json")),
     ("desc-is-directory", descriptor_is_dir, Exit2("descriptor-not-found")),  # a directory: its datapackage.json is looked for
     ("desc-empty-file", lambda p: p.write_bytes(b""), Exit2("descriptor-invalid-json")),
     ("desc-bad-regex", _descriptor(_set_constraint("events", "host", pattern="([")), Exit2("descriptor-invalid")),
@@ -441,6 +450,9 @@ _NOTHING: Callable[[Path], None] = lambda p: None  # noqa: E731
 _NOT_A_NUMBER = _set_cell("observations", 0, value="abc")
 
 
+_BIG_INT = huge_integer
+
+
 def _non_export_dir(cwd: Path) -> None:
     (cwd / "out").mkdir()
     (cwd / "out" / "mine.txt").write_text("keep me", encoding="utf-8")
@@ -472,6 +484,19 @@ CLI_CASES: list[tuple[str, Callable[[Path], Any], tuple[str, ...], int, str]] = 
     ("export-json-no-parent", _NOTHING, ("export", "-f", "json", "missing/x.json", "-p", "PKG"), 2, "output-invalid"),
     ("validate-report-no-parent", _NOTHING, ("validate", "PKG", "-f", "json", "-o", "missing/r.json"), 2, "output-invalid"),
     ("metrics-no-parent-ok-but-file-parent", _NOTHING, ("metrics", "-p", "PKG", "-o", "PKG/m.json"), 2, "output-invalid"),
+    # a blank required cell: every command that reads the data refuses it with a code, never the catch-all
+    ("annotations-blank-start", _set_cell("mentions", 0, start=""), ("export", "-f", "annotations", "OUT", "-p", "PKG"), 2, "resource-unreadable"),
+    ("site-blank-start", _set_cell("mentions", 0, start=""), ("site", "OUT", "-p", "PKG"), 2, "resource-unreadable"),
+    ("datasheet-blank-start", _set_cell("mentions", 0, start=""), ("datasheet", "OUT", "-p", "PKG"), 2, "resource-unreadable"),
+    ("cite-blank-start", _set_cell("mentions", 0, start=""), ("cite", "O0001", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-value-1e309", _set_cell("observations", 0, value="1e309"), ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    ("show-date-unpadded", _set_cell("events", 0, date="2022-9-23"), ("show", "-p", "PKG"), 2, "resource-unreadable"),
+    # a 100,000-digit integer in the descriptor (beyond Python's int digit limit)
+    ("validate-100k-digit-integer", _BIG_INT, ("validate", "PKG"), 2, "descriptor-invalid-json"),
+    ("info-100k-digit-integer", _BIG_INT, ("info", "-p", "PKG"), 2, "descriptor-invalid-json"),
+    ("show-100k-digit-integer", _BIG_INT, ("show", "-p", "PKG"), 2, "descriptor-invalid-json"),
+    ("cite-100k-digit-integer", _BIG_INT, ("cite", "O0001", "-p", "PKG"), 2, "descriptor-invalid-json"),
+    ("export-100k-digit-integer", _BIG_INT, ("export", "-f", "json", "OUT", "-p", "PKG"), 2, "descriptor-invalid-json"),
 ]  # fmt: skip
 
 
@@ -530,6 +555,30 @@ API_CASES: list[tuple[str, Callable[[Path], Any], str, int | None]] = [
     ("load-descriptor-fifo", fifo_at("datapackage.json"), "descriptor-unreadable", None),
     ("load-dialect-url", _resource_key("dialect", "https://example.org/d.json"), "path-not-local", None),
     ("load-missing-file", lambda p: _data(p, "events.csv").unlink(), "resource-unreadable", None),
+    # load() types cells with the structure layer's parser: what validate rejects, load() rejects
+    ("load-value-trailing-space", _set_cell("observations", 0, value="30.5 "), "resource-unreadable", 2),
+    ("load-value-leading-space", _set_cell("observations", 1, value=" 30.5"), "resource-unreadable", 3),
+    ("load-value-1e309", _set_cell("observations", 0, value="1e309"), "resource-unreadable", 2),
+    ("load-value-nan", _set_cell("observations", 0, value="NaN"), "resource-unreadable", 2),
+    ("load-value-infinity", _set_cell("mentions", 0, value="Infinity"), "resource-unreadable", 2),
+    ("load-value-fullwidth", _set_cell("observations", 0, value="３０.５"), "resource-unreadable", 2),
+    ("load-value-thousands", _set_cell("observations", 0, value="1,000"), "resource-unreadable", 2),
+    ("load-value-underscore", _set_cell("observations", 0, value="1_000"), "resource-unreadable", 2),
+    ("load-start-decimal-point", _set_cell("mentions", 0, start="426."), "resource-unreadable", 2),
+    ("load-start-exponent", _set_cell("mentions", 0, start="4.26e2"), "resource-unreadable", 2),
+    ("load-start-fullwidth", _set_cell("mentions", 0, start="４２６"), "resource-unreadable", 2),
+    ("load-start-arabic-indic", _set_cell("mentions", 0, start="٤٢٦"), "resource-unreadable", 2),
+    ("load-start-padded", _set_cell("mentions", 0, end=" 12"), "resource-unreadable", 2),
+    ("load-date-unpadded", _set_cell("events", 0, date="2022-9-23"), "resource-unreadable", 2),
+    ("load-date-fullwidth", _set_cell("events", 0, date="２０２２-０９-２３"), "resource-unreadable", 2),
+    ("load-date-basic", _set_cell("events", 0, date="20220923"), "resource-unreadable", 2),
+    ("load-date-week", _set_cell("sources", 0, date_published="2022-W38-5"), "resource-unreadable", 2),
+    ("load-date-feb-30", _set_cell("events", 0, date="2022-02-30"), "resource-unreadable", 2),
+    ("load-date-with-time", _set_cell("events", 0, date="2022-09-23T00:00"), "resource-unreadable", 2),
+    ("load-boolean-yes", _set_cell("sources", 0, machine_translated="yes"), "resource-unreadable", 2),
+    ("load-required-start-blank", _set_cell("mentions", 0, start=""), "resource-unreadable", 2),
+    ("load-primary-key-blank", _set_cell("observations", 2, observation_id=""), "resource-unreadable", 4),
+    ("load-100k-digit-integer", huge_integer, "descriptor-invalid-json", None),
 ]  # fmt: skip
 
 
@@ -1281,3 +1330,67 @@ def test_a_read_that_never_ends_times_out(monkeypatch: pytest.MonkeyPatch) -> No
         guarded(lambda: never.wait(), "repo@v0.1.0", "data/observations.csv")
     never.set()
     assert info.value.code == "repo-unreadable" and "did not finish" in str(info.value)
+
+
+# ------------------------------------------------------------------------------------------ closed streams
+# A caller that closed stdout (`miitdata show >&-`) gets the command's own exit code and no message: the
+# output is dropped. A reader that goes away (`| head -1`) ends the command quietly (exit 1, click's rule).
+
+CLOSED_CASES: list[tuple[str, tuple[str, ...], int]] = [
+    ("show", ("show",), 0),
+    ("info", ("info",), 0),
+    ("cite", ("cite", "O0009"), 0),
+    ("validate", ("validate",), 0),
+    ("validate-json", ("validate", "--format", "json"), 0),
+    ("show-unknown-filter", ("show", "--region", "nowhere"), 2),
+]
+
+
+def _close(fd: int) -> Callable[[], None]:
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize(("case", "args", "code"), CLOSED_CASES, ids=[c[0] for c in CLOSED_CASES])
+def test_closed_stdout_exits_quietly(tmp_path: Path, case: str, args: tuple[str, ...], code: int) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "miitdata", *args],
+        cwd=tmp_path,
+        stdout=None,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_close(1),
+        timeout=120,
+        env={**os.environ, "MIITDATA_DEBUG": ""},
+    )
+    assert proc.returncode == code, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr and "MIITDATA_DEBUG" not in proc.stderr, proc.stderr[-2000:]
+    if code == 0:
+        assert "miitdata: error" not in proc.stderr, proc.stderr
+
+
+def test_closed_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "miitdata", "cite", "O" + "9" * 50],
+        cwd=tmp_path,
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        preexec_fn=_close(2),
+        timeout=120,
+    )
+    assert proc.returncode == 2
+
+
+def test_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`miitdata show | head -c 1`: the pipe closes after one byte; no traceback, no BrokenPipeError."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "miitdata", "show"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(1)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) in (0, 1), err
+    assert "Traceback" not in err and "BrokenPipe" not in err and "MIITDATA_DEBUG" not in err, err

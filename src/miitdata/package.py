@@ -173,6 +173,11 @@ def read_package(path: str | Path | None = None) -> Package:
         ) from None
     except RecursionError:
         raise PackageError("descriptor-invalid-json", "JSON nested too deeply", str(desc_path)) from None
+    except ValueError as exc:  # an integer beyond Python's digit limit (int_max_str_digits)
+        reason = str(exc).splitlines()[0][:200]
+        raise PackageError(
+            "descriptor-invalid-json", f"an integer with too many digits to read ({reason})", str(desc_path)
+        ) from None
     if not isinstance(descriptor, dict):
         raise PackageError("descriptor-invalid", "the descriptor must be a JSON object", str(desc_path))
     profile = descriptor.get("$schema")

@@ -87,42 +87,93 @@ _LINE = re.compile(r"(?:line|row) (\d+)")
 def read_table(path: str | IO[bytes], schema: dict[str, Any], *, name: str | None = None) -> pd.DataFrame:
     """Read a valid CSV resource into a typed DataFrame (strings, nullable ints, floats, dates, categoricals).
 
-    Floats round-trip the CSV text: `repr(float("17.84")) == "17.84"`. A file pandas cannot read as
-    the schema says (empty, malformed, a cell not of its type) raises `PackageError`
-    (`resource-unreadable`, with the CSV row where pandas names its line).
+    Cells are read as text, then typed by the structure layer's own parser
+    (`miitdata.validation.layers.structure.parse_cells`), so a cell `miitdata validate` rejects as not
+    of its type (`'30.5 '`, `'1e309'`, `'426.'` for an integer, `'2022-9-23'`, fullwidth digits) is
+    rejected here too, and so is a blank cell of a required field (or a primary key). Floats round-trip
+    the CSV text: `repr(float("17.84")) == "17.84"`. A file pandas cannot read (empty, malformed), a cell
+    not of its type or a required cell left blank raises `PackageError` (`resource-unreadable`, with the
+    CSV row and the field).
     """
     import pandas as pd
 
     where = name or (path if isinstance(path, str) else "<stream>")
     fields = schema["fields"]
     try:
-        frame = pd.read_csv(
+        raw = pd.read_csv(
             path,
-            dtype={f["name"]: read_dtype(f) for f in fields},
+            dtype={f["name"]: "string" for f in fields},
             keep_default_na=False,
-            na_values=missing_values(schema),
-            true_values=TRUE_VALUES,
-            false_values=FALSE_VALUES,
+            na_filter=False,
             encoding="utf-8",
             engine="c",
         )
-        for f in fields:
-            name = f["name"]
-            if name not in frame.columns:
-                continue
-            if f.get("type") == "date":
-                frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
-            elif (cats := categories(f)) is not None:
-                frame[name] = pd.Categorical(frame[name], categories=cats)
     except OSError as exc:
         raise PackageError("resource-unreadable", exc.strerror or str(exc), where) from None
     except (ValueError, TypeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        # UnicodeDecodeError, EmptyDataError, ParserError, OutOfBoundsDatetime are all ValueErrors
+        # UnicodeDecodeError, EmptyDataError, ParserError are all ValueErrors
         text = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
         found = _LINE.search(text)
         row = int(found.group(1)) if found else None
         raise PackageError("resource-unreadable", f"{text} (run miitdata validate)", where, row=row) from None
-    return frame
+    return _typed(raw, schema, where)
+
+
+def _typed(raw: pd.DataFrame, schema: dict[str, Any], where: str) -> pd.DataFrame:
+    """The text columns of `raw` typed with the structure layer's parser; the first bad cell raises."""
+    import pandas as pd
+
+    from miitdata.validation.layers.structure import parse_cells
+
+    missing = missing_values(schema)
+    key = schema.get("primaryKey") or []
+    key = [key] if isinstance(key, str) else list(key)
+    columns: dict[str, Any] = {}
+    for f in schema["fields"]:
+        name = f["name"]
+        if name not in raw.columns:
+            continue
+        values = raw[name].astype("string")
+        present = ~values.isin(missing)
+        kind = f.get("type", "string")
+        required = bool((f.get("constraints") or {}).get("required")) or name in key
+        if required and not bool(present.all()):
+            row = int(present.to_numpy().argmin()) + 2
+            raise PackageError(
+                "resource-unreadable",
+                "a required cell is blank (run miitdata validate)",
+                where,
+                row=row,
+                field=name,
+            )
+        parsed, ok = parse_cells(kind, values, present, f)
+        bad = (present & ~ok.astype(bool)).to_numpy()
+        if bad.any():
+            at = int(bad.argmax())
+            cell = str(values.iloc[at])[:60]
+            raise PackageError(
+                "resource-unreadable",
+                f"{cell!r} is not a valid {kind} (run miitdata validate)",
+                where,
+                row=at + 2,
+                field=name,
+            )
+        valid = present.to_numpy()
+        if kind == "integer":
+            column: Any = values.where(present).astype("Int64")
+        elif kind == "number":
+            column = parsed.astype("float64")
+        elif kind == "boolean":
+            column = parsed.astype("boolean")
+        elif kind == "date":
+            column = pd.to_datetime(parsed.where(valid))
+        elif (cats := categories(f)) is not None:
+            column = pd.Categorical(values.where(present), categories=cats)
+        else:
+            column = values.where(present)
+        columns[name] = column
+    frame = pd.DataFrame(columns, index=raw.index)
+    return frame[[c for c in raw.columns if c in frame.columns] + [c for c in raw.columns if c not in frame]]
 
 
 def number_text(value: float) -> str:

@@ -54,7 +54,7 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
                 ~present,
                 lambda v: "required value is missing",
             )
-        parsed, ok = _parse(kind, values, present, f)
+        parsed, ok = parse_cells(kind, values, present, f)
         _flag(
             ctx, "type-error", name, col, raw, pk, values, present & ~ok,
             lambda v, k=kind: f"{v!r} is not a valid {k}{_type_hint(k)}",
@@ -130,10 +130,19 @@ def _type_hint(kind: str) -> str:
     )
 
 
-def _parse(
+def parse_cells(
     kind: str, values: pd.Series, present: pd.Series, field: dict[str, Any]
 ) -> tuple[pd.Series, pd.Series]:
-    """(parsed values, whether each present cell parsed) for one column."""
+    """(parsed values, whether each present cell parsed) for one column: THE type parser of miitdata.
+
+    The structure layer and `miitdata.load()` (`schema.read_table`) both type cells with this function,
+    so load() accepts exactly what validate accepts. Contract: `values` is a string Series (one CSV
+    column, cells as text), `present` marks the cells that are not missing values; `kind` is the field's
+    Table Schema type. Returns `parsed` (same index: integer and number as Float64, date as datetime64,
+    boolean as boolean, anything else the text) and `ok` (bool, same index: the present cell is a valid
+    value of the type). Accepted: integer `[+-]?[0-9]+`; number `[+-]?(digits[.digits]|.digits)[e[+-]digits]`
+    and finite; date `YYYY-MM-DD` (ASCII digits, a real day); boolean the field's trueValues/falseValues.
+    No surrounding space, no fullwidth or other Unicode digits, no thousands separator."""
     import pandas as pd
 
     text = values.fillna("")
