@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
+from miitdata.validation.celltypes import FALSE_VALUES, TRUE_VALUES
+
+__all__ = ["FALSE_VALUES", "TRUE_VALUES", "read_resource", "read_table"]
 
 if TYPE_CHECKING:
     import pandas as pd
-
-TRUE_VALUES = ["true", "True", "TRUE", "1"]
-FALSE_VALUES = ["false", "False", "FALSE", "0"]
 
 
 def categories(field: dict[str, Any]) -> list[str] | None:
@@ -88,7 +88,7 @@ def read_table(path: str | IO[bytes], schema: dict[str, Any], *, name: str | Non
     """Read a valid CSV resource into a typed DataFrame (strings, nullable ints, floats, dates, categoricals).
 
     Cells are read as text, then typed by the structure layer's own parser
-    (`miitdata.validation.layers.structure.parse_cells`), so a cell `miitdata validate` rejects as not
+    (`miitdata.validation.celltypes.parse_cells`), so a cell `miitdata validate` rejects as not
     of its type (`'30.5 '`, `'1e309'`, `'426.'` for an integer, `'2022-9-23'`, fullwidth digits) is
     rejected here too, and so is a blank cell of a required field (or a primary key). Floats round-trip
     the CSV text: `repr(float("17.84")) == "17.84"`. A file pandas cannot read (empty, malformed), a cell
@@ -123,7 +123,7 @@ def _typed(raw: pd.DataFrame, schema: dict[str, Any], where: str) -> pd.DataFram
     """The text columns of `raw` typed with the structure layer's parser; the first bad cell raises."""
     import pandas as pd
 
-    from miitdata.validation.layers.structure import parse_cells
+    from miitdata.validation.celltypes import parse_cells
 
     missing = missing_values(schema)
     key = schema.get("primaryKey") or []
