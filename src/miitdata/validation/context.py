@@ -70,6 +70,7 @@ class Context:
         line: int | None = None,
         refers: Iterable[tuple[str, Any]] = (),
         follows: Error | None = None,
+        suggestion: str | None = None,
         **params: Any,
     ) -> Error | None:
         """File an error; its message is the catalogue's template filled with `params`.
@@ -79,7 +80,8 @@ class Context:
         is built (`miitdata.validation.locate`) from the resource and row; pass them only for an error
         that points at another file (a source text, the descriptor). `refers` names the (resource, id)
         pairs the error is about besides its own row (a foreign key's target), `follows` the error it
-        follows from when the layer knows it (see `miitdata.validation.causes`). Returns the error filed
+        follows from when the layer knows it (see `miitdata.validation.causes`), `suggestion` the closest
+        known value to an unknown one (`miitdata.validation.suggest`). Returns the error filed
         (None when only counted).
         At most MAX_ERRORS_PER_CHECK errors are listed per check; the rest are counted."""
         kind = lookup(error_type)
@@ -89,6 +91,8 @@ class Context:
             self.truncated.add(check.id)
             return None
         message = clip(kind.format(**params))
+        if suggestion:
+            message += f" (did you mean {suggestion!r}?)"
         if id is not None:
             id = clip(str(id), MAX_MESSAGE)
         if field is not None:
@@ -97,6 +101,7 @@ class Context:
         error.path, error.line = path, line
         error.refers = tuple((str(r), str(v)) for r, v in refers)
         error.follows = follows
+        error.suggestion = suggestion
         self.errors.append(error)
         return error
 

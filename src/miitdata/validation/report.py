@@ -25,6 +25,7 @@ class Error:
     explanation: str | None = None
     path: str | None = None  # the file to edit, relative to the package root (data/mentions.csv)
     line: int | None = None  # its physical 1-based line where the record starts (header = 1)
+    suggestion: str | None = None  # did you mean: the closest known value to an unknown one
     caused_by: int | None = None  # the index (in the report's errors) of the error this one follows from
     followers: int = 0  # how many errors follow from this one
     # not reported: what `miitdata.validation.causes` decides from
@@ -51,7 +52,7 @@ class Error:
         data = {k: v for k, v in data.items() if v is not None}
         if not self.followers:
             data.pop("followers", None)
-        ordered = ("type", "layer", "path", "line", "resource", "row", "field", "id", "message")
+        ordered = ("type", "layer", "path", "line", "resource", "row", "field", "id", "message", "suggestion")
         return {
             **{k: data[k] for k in ordered if k in data},
             **{k: v for k, v in data.items() if k not in ordered},

@@ -17,6 +17,7 @@ from miitdata.numbers.periods import PeriodError, years
 from miitdata.schema import number_text
 from miitdata.validation.context import Context, records
 from miitdata.validation.readings import half_unit, readings
+from miitdata.validation.suggest import closest, hint
 
 CODES = ("relation-invalid", "relation-failed", "discrepancy-invalid")
 
@@ -131,7 +132,7 @@ def run(ctx: Context) -> None:
                 field="operands",
                 id=rid,
                 relation_id=rid,
-                note=why,
+                note=why + "".join(hint(closest(o, values)) for o in unknown[:3]),
                 refers=[("observations", o) for o in unknown],
             )
             continue
@@ -319,4 +320,5 @@ def _check_discrepancy_targets(ctx: Context) -> None:
                     id=did,
                     note=f"discrepancy {did} concerns {resource} {one!r}, which does not exist",
                     refers=[(resource, one)],
+                    suggestion=closest(one, ctx.typed[resource][keys[resource]].dropna().tolist()),
                 )

@@ -17,6 +17,7 @@ from miitdata.validation.celltypes import arrow_text, parse_cells
 from miitdata.validation.context import Context
 from miitdata.validation.csvread import read_raw
 from miitdata.validation.locate import Locator
+from miitdata.validation.suggest import Vocabulary, closest, hint
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,7 +70,7 @@ def check_fields(ctx: Context, name: str, raw: pd.DataFrame) -> pd.DataFrame:
                 pk,
                 values,
                 bad,
-                lambda v, c=cats: f"{v!r} is not one of {c}",
+                lambda v, c=cats: f"{v!r} is not one of {c}{hint(closest(v, c))}",
             )
         if "pattern" in cons and kind == "string":
             pattern = str(cons["pattern"])
@@ -219,12 +220,16 @@ def check_keys(ctx: Context) -> None:
             else:
                 known = set(map(tuple, other[remote].itertuples(index=False, name=None)))
                 candidates = zip(raw.index, raw[local].itertuples(index=False, name=None), strict=True)
+            vocabulary: Vocabulary | None = None
             for row, values in candidates:
                 if all(v in missing for v in values) or values in known:
                     continue
                 shown = ", ".join(f"{f}={v!r}" for f, v in zip(local, values, strict=True))
+                if vocabulary is None:
+                    vocabulary = Vocabulary(other[remote[0]].tolist() if len(remote) == 1 else [])
                 ctx.error(
                     "foreign-key",
+                    suggestion=vocabulary.closest(values[0]) if len(local) == 1 else None,
                     resource=name,
                     row=int(row),
                     field=",".join(local),
