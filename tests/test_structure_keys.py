@@ -25,3 +25,22 @@ def test_first_duplicated_is_pandas_duplicated(cells: list[str], order: str) -> 
     got = _first_duplicated(values)
     assert got.tolist() == values.duplicated(keep="first").tolist()
     assert got.index.equals(values.index)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(CELLS, max_size=30),
+    st.one_of(
+        st.lists(st.one_of(CELLS, st.none(), st.integers(0, 3)), max_size=6),
+        st.lists(CELLS, max_size=6).map(lambda c: pd.Series(c, dtype="string")),
+        st.lists(st.one_of(CELLS, st.none()), max_size=6).map(lambda c: pd.Series(c, dtype="string")),
+    ),
+)
+def test_isin_is_pandas_isin(cells: list[str], items: object) -> None:
+    """The structure layer's `isin` (pyarrow's is_in on the column) equals pandas' `isin`."""
+    from miitdata.validation.layers.structure import isin
+
+    values = pd.Series(cells, dtype="string", index=pd.RangeIndex(2, len(cells) + 2), name="id")
+    got = isin(values, items)
+    assert got.tolist() == values.isin(items).tolist()
+    assert got.index.equals(values.index)

@@ -52,6 +52,7 @@ class Context:
     readings: Readings | None = None  # every mention's parsed value_text (consistency, relations)
     truncated: set[str] = field(default_factory=set)  # ids of checks with more errors than listed
     duplicated: dict[tuple[str, str], tuple[Any, pd.Series]] = field(default_factory=dict)
+    pending: dict[str, Any] = field(default_factory=dict)  # work a layer started on another thread
 
     def check(self, error_type: str, resource: str | None = None) -> Check:
         """Record that a rule ran (a JUnit testcase), whether or not it found anything."""

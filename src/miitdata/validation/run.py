@@ -36,6 +36,14 @@ def _provenance(ctx: Context) -> None:
     provenance.run(ctx)
 
 
+def _start_provenance(ctx: Context) -> None:
+    """Provenance reads, hashes and compares on a second thread while content runs (the second core:
+    file reads, sha256 and numpy release the GIL); the layer files its errors in its turn."""
+    from miitdata.validation.layers import provenance
+
+    provenance.prepare(ctx)
+
+
 def _consistency(ctx: Context) -> None:
     from miitdata.validation.layers import consistency
 
@@ -77,6 +85,8 @@ def validate(
     ctx = Context(package)
     for layer in wanted:
         RUNNERS[layer](ctx)
+        if layer == "structure" and "provenance" in wanted:
+            _start_provenance(ctx)
     if frictionless:
         from miitdata.validation.layers import frictionless as reference
 

@@ -41,11 +41,16 @@ def text_lengths(texts: dict[str, str], index: np.ndarray, known: np.ndarray) ->
 
 
 def locate(
-    texts: dict[str, str], index: np.ndarray, known: np.ndarray, positions: list[np.ndarray]
+    texts: dict[str, str],
+    index: np.ndarray,
+    known: np.ndarray,
+    positions: list[np.ndarray],
+    encoded: dict[str, bytes] | None = None,
 ) -> Located:
     """Byte offsets of code-point `positions` (clamped to 0..len(text)) in each row's text.
 
-    The code point -> byte table is built for one text at a time (from its UTF-8 bytes: a code
+    `encoded` may give each text's UTF-8 bytes (the file the text was decoded from), so no text is
+    encoded again. The code point -> byte table is built for one text at a time (from its UTF-8 bytes: a code
     point starts at every byte that is not a continuation byte), so memory holds one text's
     table, not the whole corpus's."""
     import numpy as np
@@ -57,8 +62,9 @@ def locate(
     bounds = np.searchsorted(keyed[order], np.arange(len(texts) + 1), side="left")
     parts: list[np.ndarray] = []
     base = 0
-    for i, text in enumerate(texts.values()):
-        raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    for i, (key, text) in enumerate(texts.items()):
+        data = encoded.get(key) if encoded is not None else None
+        raw = np.frombuffer(data if data is not None else text.encode("utf-8"), dtype=np.uint8)
         rows = order[bounds[i] : bounds[i + 1]]
         if len(rows):
             table = np.append(np.flatnonzero((raw & 0xC0) != 0x80), len(raw)) + base
@@ -67,8 +73,8 @@ def locate(
                 result[rows] = table[np.clip(where[rows], 0, chars)]
         parts.append(raw)
         base += len(raw)
-    data = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
-    return Located(data, text_lengths(texts, index, known), positions, out)
+    joined = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)
+    return Located(joined, text_lengths(texts, index, known), positions, out)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,15 @@ class Utf8Column:
     offsets: np.ndarray  # int64, len(rows) + 1
     data: np.ndarray  # uint8
     valid: np.ndarray  # bool: the cell is a string (not missing)
+
+
+def warm() -> None:
+    """Import what these functions import (before a second thread runs them)."""
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+
+    if _arrow() is not None:
+        import pyarrow.compute  # noqa: F401
 
 
 def _arrow() -> Any:

@@ -263,13 +263,7 @@ def check_mention_rows(ctx: Context) -> None:
         np.fromiter((isinstance(o, str) for o in oid_list), bool, len(oid_list))[oid_codes]
         & (np.fromiter((isinstance(s, str) for s in sid_list), bool, len(sid_list))[sid_codes])
     )
-    key = sid_codes.astype(np.int64)
-    for part in (mentions["start"], mentions["end"], oid_codes):
-        codes, uniques = pd.factorize(part, use_na_sentinel=False)
-        key, _ = pd.factorize(key * max(1, len(uniques)) + codes.astype(np.int64))
-        key = key.astype(np.int64)
-    _, first_at = np.unique(key, return_index=True) if n else (None, np.zeros(0, dtype=np.int64))
-    first_row = first_at[key] if n else key
+    first_row = first_rows([sid_codes, sortable(mentions["start"]), sortable(mentions["end"]), oid_codes])
     duplicate = keyed & (first_row != np.arange(n))
     # event-mismatch: the observation's event is not the event of the mention's source.
     events: dict[str, int] = {}
@@ -343,3 +337,37 @@ def check_mention_rows(ctx: Context) -> None:
             observation_id=oid,
             mentions=" ".join(by_code[k]),
         )
+
+
+def sortable(column: Any) -> Any:
+    """A column as an array whose == is `pd.factorize`'s equality (missing equals missing): float64 with
+    missing as -inf for a numeric column (whole offsets are finite), else its factorize codes."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = column.dtype
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        if not np.isinf(values).any():
+            return np.where(np.isnan(values), -np.inf, values)
+    return pd.factorize(column, use_na_sentinel=False)[0].astype(np.int64)
+
+
+def first_rows(parts: list[Any]) -> Any:
+    """For each row, the first row with the same key (the tuple of `parts`, arrays of one length): one
+    stable sort of the keys, then each run of equal keys points at its first member."""
+    import numpy as np
+
+    n = len(parts[0]) if parts else 0
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort(parts[::-1])  # the first part is the primary key; stable: ties keep row order
+    starts = np.ones(n, dtype=bool)
+    for part in parts:
+        ordered = part[order]
+        starts[1:] &= ordered[1:] == ordered[:-1]
+    starts[1:] = ~starts[1:]
+    group = np.cumsum(starts) - 1
+    first = np.empty(n, dtype=np.int64)
+    first[order] = order[starts][group]
+    return first

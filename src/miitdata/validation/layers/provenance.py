@@ -10,6 +10,8 @@ Offsets are Unicode code points into the text decoded as UTF-8 with newlines unt
 from __future__ import annotations
 
 import hashlib
+import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
@@ -23,71 +25,157 @@ if TYPE_CHECKING:
 CONTEXT = 16  # prefix and suffix are the CONTEXT code points around the quote (fewer at the text's ends)
 
 
-def source_texts(ctx: Context) -> dict[str, str]:
-    """sha256-check every raw source; return the decoded texts of those that exist (cached on ctx)."""
-    if ctx.texts is not None:
-        return ctx.texts
-    texts: dict[str, str] = {}
+@dataclass
+class Source:
+    """What reading one row of the sources table found (no error filed yet)."""
+
+    row: int
+    sid: Any
+    relpath: str
+    digest: Any
+    problem: str | None = None  # why the file cannot be read (source-missing)
+    actual: str | None = None  # its sha256
+    text: str | None = None
+    data: bytes | None = None  # its bytes, when they decoded: the text's UTF-8
+    bad_byte: int | None = None  # where decoding failed
+    bad_line: int | None = None
+
+
+@dataclass
+class Prepared:
+    """The provenance layer's work that files no error: read, hash and decode every source, and the
+    vectorised pass over the mentions. `prepare` runs it on a second thread while the content layer
+    runs (reading files, sha256 and numpy release the GIL); `run` files the errors in order."""
+
+    sources: list[Source]
+    masks: tuple[Any, Any] | None  # _fast_pass's (quotes hold, values hold), None without mentions
+
+
+def read_sources(ctx: Context) -> list[Source]:
+    found: list[Source] = []
     sources = ctx.typed.get("sources")
-    ctx.texts = texts
     if sources is None:
-        return texts
-    for check in ("source-missing", "source-hash-mismatch", "source-not-utf8"):
-        ctx.check(check, "sources")
+        return found
     for row, sid, relpath, digest in zip(
         sources.index, sources["source_id"], sources["path"], sources["sha256"], strict=True
     ):
         if not isinstance(relpath, str):
             continue
+        item = Source(int(row), sid, relpath, digest)
+        found.append(item)
         try:
             path = resolve_inside(ctx.package.root, relpath, ctx.package.path)
         except PackageError as exc:
-            ctx.error(
-                "source-missing", resource="sources", row=int(row), field="path", id=sid, note=exc.message
-            )
+            item.problem = exc.message
             continue
         if not path.is_file():
-            ctx.error(
-                "source-missing",
-                resource="sources",
-                row=int(row),
-                field="path",
-                id=sid,
-                note=f"no file {relpath}",
-            )
+            item.problem = f"no file {relpath}"
             continue
         data = path.read_bytes()
-        actual = hashlib.sha256(data).hexdigest()
-        if isinstance(digest, str) and actual != digest:
+        item.actual = hashlib.sha256(data).hexdigest()
+        try:
+            item.text = data.decode("utf-8")
+            item.data = data
+        except UnicodeDecodeError as exc:
+            item.bad_byte, item.bad_line = exc.start, data.count(b"\n", 0, exc.start) + 1
+    return found
+
+
+def _texts(found: list[Source]) -> tuple[dict[str, str], dict[str, bytes]]:
+    texts = {str(s.sid): s.text for s in found if s.text is not None}
+    encoded = {str(s.sid): s.data for s in found if s.data is not None}
+    return texts, encoded
+
+
+def _work(ctx: Context) -> Prepared:
+    found = read_sources(ctx)
+    mentions = ctx.typed.get("mentions")
+    if mentions is None:
+        return Prepared(found, None)
+    texts, encoded = _texts(found)
+    values = "value_start" in mentions.columns and "value_end" in mentions.columns
+    return Prepared(found, _fast_pass(mentions, texts, values, encoded))
+
+
+def prepare(ctx: Context) -> None:
+    """Start the layer's error-free work on a second thread (joined by `run`).
+
+    What the thread imports is imported here first: two threads importing at once can deadlock."""
+    from miitdata.validation import textslices
+
+    textslices.warm()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["done"] = _work(ctx)
+        except BaseException as exc:  # re-raised by `run`, in the caller's thread
+            result["failed"] = exc
+
+    thread = threading.Thread(target=work, name="miitdata-provenance", daemon=True)
+    thread.start()
+    ctx.pending["provenance"] = (thread, result)
+
+
+def _prepared(ctx: Context) -> Prepared:
+    pending = ctx.pending.pop("provenance", None)
+    if pending is None:
+        return _work(ctx)
+    thread, result = pending
+    thread.join()
+    if "failed" in result:
+        raise result["failed"]
+    done: Prepared = result["done"]
+    return done
+
+
+def source_texts(ctx: Context, found: list[Source] | None = None) -> dict[str, str]:
+    """sha256-check every raw source; return the decoded texts of those that exist (cached on ctx)."""
+    if ctx.texts is not None:
+        return ctx.texts
+    if found is None:
+        found = read_sources(ctx)
+    texts: dict[str, str] = {}
+    ctx.texts = texts
+    if ctx.typed.get("sources") is None:
+        return texts
+    for check in ("source-missing", "source-hash-mismatch", "source-not-utf8"):
+        ctx.check(check, "sources")
+    for item in found:
+        row, sid, relpath, digest = item.row, item.sid, item.relpath, item.digest
+        if item.problem is not None:
+            ctx.error("source-missing", resource="sources", row=row, field="path", id=sid, note=item.problem)
+            continue
+        if isinstance(digest, str) and item.actual != digest:
             ctx.error(
                 "source-hash-mismatch",
                 resource="sources",
-                row=int(row),
+                row=row,
                 field="sha256",
                 id=sid,
                 path=relpath,  # the file that changed: its line is set by `edits.locate_edits`
                 file=relpath,
-                actual=actual,
+                actual=item.actual,
                 expected=digest,
             )
-        try:
-            texts[str(sid)] = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
+        if item.text is not None:
+            texts[str(sid)] = item.text
+        else:
             ctx.error(
                 "source-not-utf8",
                 resource="sources",
-                row=int(row),
+                row=row,
                 field="path",
                 id=sid,
                 path=relpath,
-                line=data.count(b"\n", 0, exc.start) + 1,
+                line=item.bad_line,
                 file=relpath,
-                byte=exc.start,
+                byte=item.bad_byte,
             )
     return texts
 
 
-def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
+def check_mentions(ctx: Context, texts: dict[str, str], masks: tuple[Any, Any] | None = None) -> None:
     import numpy as np
 
     mentions = ctx.typed.get("mentions")
@@ -103,7 +191,7 @@ def check_mentions(ctx: Context, texts: dict[str, str]) -> None:
         ctx.check(check, "mentions")
     values = "value_start" in mentions.columns and "value_end" in mentions.columns
     # A vectorised pass finds the rows that certainly hold; only the others get the full checks.
-    quotes_ok, values_ok = _fast_pass(mentions, texts, values)
+    quotes_ok, values_ok = masks if masks is not None else _fast_pass(mentions, texts, values)
     cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
     for rows in _blocks(np.flatnonzero(~quotes_ok)):
         for row in records(mentions.iloc[rows], cols):
@@ -122,7 +210,9 @@ def _blocks(rows: Any) -> Any:
     return (rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK))
 
 
-def _fast_pass(mentions: pd.DataFrame, texts: dict[str, str], values: bool) -> tuple[Any, Any]:
+def _fast_pass(
+    mentions: pd.DataFrame, texts: dict[str, str], values: bool, encoded: dict[str, bytes] | None = None
+) -> tuple[Any, Any]:
     """(quote checks certainly pass, value-offset check certainly passes) per row, as bool arrays.
 
     A quote holds when the row has every field, whole offsets into a known text, exact ==
@@ -152,7 +242,7 @@ def _fast_pass(mentions: pd.DataFrame, texts: dict[str, str], values: bool) -> t
     before = np.maximum(start - CONTEXT, 0)
     after = np.minimum(end + CONTEXT, ts.text_lengths(texts, index, usable))
     # positions 0 start, 1 end, 2 start - CONTEXT, 3 end + CONTEXT (both within the text), 4-5 the value
-    where = ts.locate(texts, index, usable, [start, end, before, after, *offsets[2:]])
+    where = ts.locate(texts, index, usable, [start, end, before, after, *offsets[2:]], encoded)
     exact = ts.utf8_column(mentions["exact"])
     quotes = ts.slices_hold(where, usable & (start < end), 0, 1, exact)
     quotes &= ts.slices_hold(where, quotes, 2, 0, ts.utf8_column(mentions["prefix"]))
@@ -313,6 +403,7 @@ CODES = (
 
 
 def run(ctx: Context) -> None:
-    texts = source_texts(ctx)
-    check_mentions(ctx, texts)
+    prepared = _prepared(ctx)
+    texts = source_texts(ctx, prepared.sources)
+    check_mentions(ctx, texts, prepared.masks)
     locate_edits(ctx, texts)
