@@ -114,6 +114,8 @@ def relate(figure: Figure, entry: Entry) -> Relation:
             "增长N倍 / grew N times is growth, not a multiple: the sources say N倍 of the base",
             True,
         )
+    if abs(c) > 20 * abs(o) or abs(o) > 20 * abs(c):
+        return Relation("incompatible")  # not a changed value of this figure: another quantity altogether
     return Relation("value", c)
 
 

@@ -63,7 +63,7 @@ _LEXICAL = re.compile(
     + r"0-9]+"
     r"|[0-9]+\s*G\b|[0-9]+\s*\+\s*[0-9]+|“[0-9]+ [0-9]+”|per 10,?000 yuan|\bone of\b|\b[0-9]+(?:st|nd|rd|th)\b"
     r"|[0-9]+(?:th|st|nd|rd) Five-Year|十[一二三四五六七八九]五|Top \d+|\d+ strong|前\d+强|\d+强"
-    r"|(?:两|二|双)位数|double[ -]digits?|per (?:10k|ten thousand|10 thousand) yuan",
+    r"|(?:两|二|双)位数|double[ -]digits?|per (?:10k|ten thousand|10 thousand) yuan|(?:Global|Fortune) \d+|世界\d+强",
     re.I,
 )
 # A count that is part of a region's name (沿长江11省市, 内地9市, 中部六省, the nine cities).

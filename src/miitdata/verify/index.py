@@ -55,7 +55,8 @@ class Index:
         self.region_names = {
             str(r.region_id): (_text(r.name_zh), _text(r.name_en)) for r in regions.itertuples(index=False)
         }
-        self.regions = RegionFinder([(rid, zh, en) for rid, (zh, en) in self.region_names.items()])
+        levels = {str(r): str(lv) for r, lv in zip(regions["region_id"], regions["level"], strict=True)}
+        self.regions = RegionFinder([(rid, zh, en) for rid, (zh, en) in self.region_names.items()], levels)
         indicators = {str(r.indicator_id): r for r in ds.indicators.itertuples(index=False)}
         events = {
             str(eid): int(str(date)[:4])

@@ -97,8 +97,9 @@ def _period_ok(entry: Entry, primary: When | None, base: When | None) -> bool | 
     if entry.period in accepted:
         return True
     # a stock counted at the event (clusters, zones …: period = the event year) holds all that year
+    # (or the last full year before it: 2021年上海有3大先导产业 for the 2022 count)
     if entry.unit == "count" and entry.period == str(entry.event_year):
-        return any(p[:4] == entry.period for p in accepted)
+        return any(p[:4] in (entry.period, str(entry.event_year - 1)) for p in accepted)
     return False
 
 

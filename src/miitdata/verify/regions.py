@@ -84,15 +84,22 @@ class Place:
 class RegionFinder:
     """Finds region names in text; built from the rows (region_id, name_zh, name_en) of `regions`."""
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], levels: dict[str, str] | None = None) -> None:
         aliases: dict[str, str] = {}
         known = {r[0] for r in rows}
         for region_id, name_zh, name_en in rows:
+            # 四川 for 四川省, Western for Western region; not 工业大 for 工业大省 (a group, not a place)
+            strip = (levels or {}).get(region_id, "province") in (
+                "province",
+                "city",
+                "macro-region",
+                "country",
+            )
             for name in (name_zh, name_en):
                 if not name:
                     continue
                 aliases.setdefault(name.casefold(), region_id)
-                for suffix in _SUFFIXES_ZH + _SUFFIXES_EN:
+                for suffix in (_SUFFIXES_ZH + _SUFFIXES_EN) if strip else ():
                     if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                         aliases.setdefault(name[: -len(suffix)].casefold(), region_id)
         for region_id, extra in EXTRA_ALIASES.items():

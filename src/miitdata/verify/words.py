@@ -56,6 +56,7 @@ EN_SYNONYMS: dict[str, str] = {
     "electric": "electric", "nev": "new energy vehicle", "nevs": "new energy vehicle", "ev": "new energy vehicle",
     "gdp": "gdp", "output": "output", "profits": "profit",
     "factory": "factory", "factories": "factory", "workshops": "workshop",
+    "economic": "economy", "economies": "economy",
     "countrywide": "national", "nationwide": "national", "nationally": "national",
     "larger": "above designated size", "large-scale": "above designated size",
     "above-scale": "above designated size", "designated-size": "designated size",
