@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from miitdata.validation.report import Report
     from miitdata.verify.result import Verification
 
-__all__ = ["PackageError", "__version__", "load", "validate", "verify"]
+__all__ = ["FilterError", "MiitdataError", "PackageError", "__version__", "load", "validate", "verify"]
 
 from miitdata import files as _files  # noqa: F401  (raises the csv field limit for every reader)
-from miitdata.errors import PackageError
+from miitdata.errors import FilterError, MiitdataError, PackageError
 
 
 def load(path: str | None = None, *, rev: str | None = None, repo: str | None = None) -> Dataset:

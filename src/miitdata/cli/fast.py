@@ -92,7 +92,7 @@ def _apply(request: Request, option: str, value: str) -> bool:
 
 def run(request: Request) -> int:
     """Run a parsed validate request; the exit code (2, one line on stderr, when it cannot run)."""
-    from miitdata.cli.shared import exit_code, package_path
+    from miitdata.cli.shared import exit_code, package_path, shows_traceback
     from miitdata.cli.validating import ValidateFormat, execute
 
     try:
@@ -107,11 +107,9 @@ def run(request: Request) -> int:
         )
     except BrokenPipeError:
         raise  # `main` ends quietly, as typer's path does
-    except Exception as exc:  # never a traceback for users; MIITDATA_DEBUG=1 shows it
-        if os.environ.get("MIITDATA_DEBUG"):
+    except (Exception, KeyboardInterrupt) as exc:  # never a traceback for users, as in cli.main
+        if shows_traceback(exc):
             raise
-        code, message = exit_code(exc)
-    except KeyboardInterrupt as exc:
         code, message = exit_code(exc)
     sys.stdout.flush()
     sys.stderr.write(message + "\n")

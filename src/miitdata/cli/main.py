@@ -1,9 +1,9 @@
 """The entry point of `miitdata`: registers every command on the app, runs it, and turns errors into
-exit codes. This is the one place where a `PackageError` (or a `FilterError`) becomes exit code 2."""
+exit codes through `miitdata.cli.shared.exit_code`, the one mapping: a `MiitdataError` exits with
+its catalogue entry's code (2, or 1), Ctrl-C 130, anything else (a bug) 2."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
@@ -22,10 +22,8 @@ from miitdata.cli.commands import (
     verify,
     versions,
 )
-from miitdata.cli.shared import closed_streams_to_devnull
+from miitdata.cli.shared import closed_streams_to_devnull, shows_traceback
 from miitdata.cli.shared import exit_code as exit_code  # re-exported: tests map exceptions with it
-from miitdata.errors import PackageError
-from miitdata.query.filters import FilterError
 
 
 def _version(value: bool) -> None:
@@ -70,19 +68,9 @@ def main() -> None:
         app()
     except SystemExit:
         raise
-    except PackageError as exc:
-        typer.echo(f"miitdata: error: {exc}", err=True)
-        sys.exit(2)
-    except FilterError as exc:
-        typer.echo(f"miitdata: error: {exc} [{FilterError.code}]", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        typer.echo("miitdata: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # never a traceback for users; MIITDATA_DEBUG=1 shows it
-        if os.environ.get("MIITDATA_DEBUG"):
-            raise
-        typer.echo(
-            f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)", err=True
-        )
-        sys.exit(2)
+    except (Exception, KeyboardInterrupt) as exc:
+        if shows_traceback(exc):
+            raise  # a bug, and MIITDATA_DEBUG=1 asks for its traceback
+        code, message = exit_code(exc)
+        typer.echo(message, err=True)
+        sys.exit(code)

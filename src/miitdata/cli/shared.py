@@ -11,8 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from miitdata.errors import PackageError
-from miitdata.query.filters import FilterError
+from miitdata.errors import MiitdataError, PackageError
 
 
 class Format(StrEnum):
@@ -61,14 +60,19 @@ def write_output(output: Path | None, text: str, what: str = "output", *, make_p
 
 
 def exit_code(exc: BaseException) -> tuple[int, str]:
-    """The exit code and one-line message for an exception a command raised (never a traceback)."""
-    if isinstance(exc, PackageError):
-        return 2, f"miitdata: error: {exc}"
-    if isinstance(exc, FilterError):
-        return 2, f"miitdata: error: {exc} [{FilterError.code}]"
+    """The exit code and the stderr text (one line, or one per tag conflict) for an exception a command
+    raised, never a traceback: the one mapping (`main`, the fast validate path and the tests' in-process
+    runner use it). A `MiitdataError` exits with its catalogue entry's code, Ctrl-C 130, a bug 2."""
+    if isinstance(exc, MiitdataError):
+        return exc.exit_code, "\n".join(exc.messages())
     if isinstance(exc, KeyboardInterrupt):
         return 130, "miitdata: interrupted"
     return 2, f"miitdata: error: {type(exc).__name__}: {exc} (set MIITDATA_DEBUG=1 for details)"
+
+
+def shows_traceback(exc: BaseException) -> bool:
+    """True for a bug (neither a MiitdataError nor Ctrl-C) when MIITDATA_DEBUG=1 asks for its traceback."""
+    return bool(os.environ.get("MIITDATA_DEBUG")) and not isinstance(exc, MiitdataError | KeyboardInterrupt)
 
 
 def closed_streams_to_devnull() -> None:

@@ -5,8 +5,10 @@ it `type`), a `title`, a `description` and a message `template` filled from name
 
 - Validation errors (exit 1) belong to one of the layers in `LAYERS`; the validator files them in its
   report (see `miitdata.validation.context.Context.error`).
-- Run errors (layer `run`, exit 2) stop a command before it can run; `PackageError` carries one, and
-  the CLI turns it into exit code 2 in exactly one place (`miitdata.cli.main.main`).
+- Run errors (layer `run`) stop a command: exit 2 (it could not run), or 1 where the error's class says
+  so. Every exception miitdata raises on purpose derives from `MiitdataError` and carries one
+  (`PackageError`, `FilterError`, `miitdata.versions.tags.TagConflictError`); the CLI turns it into its
+  exit code in exactly one place (`miitdata.cli.main.main`).
 
 The error tables of docs/errors.md and the CLI's `--layer` choices are generated from this module
 (`miitdata.errors.markdown_table`; a test compares docs/errors.md with the catalogue in both directions).
@@ -15,12 +17,22 @@ Only the standard library: imported by `import miitdata`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from miitdata.errors import run, validation
 from miitdata.errors.base import CATALOGUE, LAYERS, RUN, ErrorType
+from miitdata.errors.exceptions import FilterError, MiitdataError, PackageError
 
-__all__ = ["CATALOGUE", "LAYERS", "RUN", "ErrorType", "PackageError", "codes", "lookup", "markdown_table"]
+__all__ = [
+    "CATALOGUE",
+    "LAYERS",
+    "RUN",
+    "ErrorType",
+    "FilterError",
+    "MiitdataError",
+    "PackageError",
+    "codes",
+    "lookup",
+    "markdown_table",
+]
 _DEFINITIONS = (run, validation)  # importing them fills CATALOGUE
 
 
@@ -40,58 +52,11 @@ def codes(layer: str | None = None) -> list[str]:
 def markdown_table(kind: str) -> str:
     """The docs/errors.md table of `run` codes (kind="run") or of validation types (kind="validation")."""
     if kind == RUN:
-        lines = ["| code (exit 2) | meaning |", "|---|---|"]
-        lines += [f"| `{c}` | {CATALOGUE[c].description} |" for c in codes(RUN)]
+        lines = ["| code | exit | meaning |", "|---|---|---|"]
+        lines += [f"| `{c}` | {CATALOGUE[c].exit_code} | {CATALOGUE[c].description} |" for c in codes(RUN)]
     else:
         lines = ["| type | layer | meaning |", "|---|---|---|"]
         lines += [
             f"| `{c}` | {cls.layer} | {cls.description} |" for c, cls in CATALOGUE.items() if cls.layer != RUN
         ]
     return "\n".join(lines)
-
-
-class PackageError(Exception):
-    """The package (or another input) could not be used: exit code 2.
-
-    Carries one run error of the catalogue: `code` is stable, `error` its class, `path` names the file
-    at fault and `row`/`field` the place in it, where there is one.
-    """
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        path: str | None = None,
-        *,
-        row: int | None = None,
-        field: str | None = None,
-    ) -> None:
-        error = CATALOGUE.get(code)
-        if error is None or error.layer != RUN:
-            raise ValueError(f"unknown PackageError code {code!r}: add it to miitdata.errors as a RunError")
-        super().__init__(message)
-        self.code = code
-        self.error = error
-        self.message = message
-        self.path = path
-        self.row = row
-        self.field = field
-
-    def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        if self.row is not None:
-            where += f"row {self.row}: "
-        if self.field is not None:
-            where += f"field {self.field}: "
-        return f"{where}{self.message} [{self.code}]"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The machine-readable form (the JSON/JUnit error document of exit 2)."""
-        return {
-            "code": self.code,
-            "title": self.error.title,
-            "message": self.message,
-            "path": self.path,
-            "row": self.row,
-            "field": self.field,
-        }

@@ -6,7 +6,7 @@ import string
 from typing import Any, ClassVar
 
 LAYERS = ("structure", "content", "provenance", "consistency", "relations")
-RUN = "run"  # the pseudo-layer of errors that stop a command (exit 2)
+RUN = "run"  # the pseudo-layer of errors that stop a command (exit 2, or 1 where the class says)
 
 
 class ErrorType:
@@ -17,6 +17,7 @@ class ErrorType:
     title: ClassVar[str] = ""
     description: ClassVar[str] = ""
     template: ClassVar[str] = "{note}"
+    exit_code: ClassVar[int] = 1  # the CLI's exit: 1 invalid, 2 could not run (every RunError but a few)
 
     @classmethod
     def params(cls) -> list[str]:

@@ -1,4 +1,5 @@
-"""Run errors (exit 2): what stops a command before it can run. `PackageError` carries one."""
+"""Run errors: what stops a command (exit 2: it could not run; exit 1 where the class says the input is
+invalid). `miitdata.errors.MiitdataError` (`PackageError`, `FilterError`, `TagConflictError`) carries one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from miitdata.errors.base import RUN, ErrorType, register
 
 class RunError(ErrorType):
     layer = RUN
+    exit_code = 2
 
 
 @register
@@ -227,3 +229,37 @@ class HistoryIncomplete(RunError):
         "versions --tag: the repository is a shallow or partial clone, so release commits cannot be "
         "told from the cut; fetch the whole history first."
     )
+
+
+@register
+class TagConflict(RunError):
+    code, title = "tag-conflict", "Release tag elsewhere"
+    description = (
+        "versions --tag: an existing tag vX.Y.Z points at another commit than the release's (each is named); "
+        "no tag is created or moved."
+    )
+    exit_code = 1  # the repository's tags are wrong (invalid), not a command that could not run
+
+
+@register
+class NumberUnparsable(RunError):
+    code, title = "number-unparsable", "Not a number"
+    description = "miitdata.numbers.parse: a text its grammar does not read as a number (the reason follows)."
+    exit_code = 1
+
+
+@register
+class UnitUnconvertible(RunError):
+    code, title = "unit-unconvertible", "Unit not convertible"
+    description = "miitdata.numbers.to_unit: a number that cannot be expressed in the requested unit."
+    exit_code = 1
+
+
+@register
+class PeriodUnparsable(RunError):
+    code, title = "period-unparsable", "Not a period"
+    description = (
+        "miitdata.numbers.periods.parse_period: not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn "
+        "or a span A/B of two of these."
+    )
+    exit_code = 1

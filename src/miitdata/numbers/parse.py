@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from miitdata.errors import MiitdataError
 from miitdata.numbers.lexicon import (
     ARABIC_RE,
     COUNTER_WHITELIST,
@@ -89,17 +90,21 @@ class Number:
     text: str
 
 
-class NumberParseError(ValueError):
+class NumberParseError(MiitdataError, ValueError):
     """`text` could not be parsed (or converted); the message names the text and the reason."""
 
+    code = "number-unparsable"
+
     def __init__(self, text: str, reason: str, *, action: str = "parse") -> None:
-        super().__init__(f"cannot {action} {text!r}: {reason}")
+        super().__init__(type(self).code, f"cannot {action} {text!r}: {reason}")
         self.text = text
         self.reason = reason
 
 
 class UnitError(NumberParseError):
     """A parsed number cannot be expressed in the requested dataset unit."""
+
+    code = "unit-unconvertible"
 
     def __init__(self, text: str, reason: str) -> None:
         super().__init__(text, reason, action="convert")

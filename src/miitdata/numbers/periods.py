@@ -10,12 +10,19 @@ import calendar
 import re
 from datetime import date
 
+from miitdata.errors import MiitdataError
+
 POINT = r"[0-9]{4}(?:-(?:H[12]|Q[1-4]|[0-9]{2}(?:-[0-9]{2})?))?"
 PERIOD = re.compile(rf"({POINT})(?:/({POINT}))?")
 
 
-class PeriodError(ValueError):
-    pass
+class PeriodError(MiitdataError, ValueError):
+    """Not a period of the grammar (see `parse_period`)."""
+
+    code = "period-unparsable"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(type(self).code, message)
 
 
 def _bounds(point: str) -> tuple[date, date]:
@@ -52,7 +59,9 @@ def parse_period(text: str) -> tuple[date, date]:
             second_start, end = _bounds(m.group(2))
             if second_start < start:
                 raise PeriodError(f"{text!r}: the span ends before it starts")
-    except ValueError as exc:
+    except PeriodError:
+        raise
+    except ValueError as exc:  # not a real date (2021-02-30)
         raise PeriodError(f"{text!r}: {exc}") from None
     return start, end
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Any
 
-from miitdata.query.filters import FilterError, shown
+from miitdata.errors import FilterError
+from miitdata.query.filters import shown
 from miitdata.query.format import format_value
 from miitdata.query.records import clean, records
 

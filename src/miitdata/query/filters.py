@@ -14,6 +14,8 @@ import difflib
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from miitdata.errors import FilterError
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -42,14 +44,6 @@ def shown(value: str, limit: int = 80) -> str:
     if len(value) <= limit:
         return repr(value)
     return f"{value[:limit]!r}… ({len(value):,} characters)"
-
-
-class FilterError(ValueError):
-    """A filter value (indicator, region, period, event, source, observation id) names nothing."""
-
-    code = "filter-unknown"  # its code in miitdata.errors (exit 2 at the command line)
-
-    code = "filter-unknown"  # its code in miitdata.errors (exit 2 at the command line)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from miitdata.errors import PackageError
+from miitdata.errors import MiitdataError, PackageError
 from miitdata.versions.git import commit_of, git, history, is_url, local_repo, run_git, versions
 
 FALLBACK_IDENTITY = ("miitdata", "miitdata@localhost")
@@ -51,12 +51,17 @@ class Conflict:
         )
 
 
-class TagConflictError(Exception):
-    """Existing tags point elsewhere than the releases; nothing was created or moved."""
+class TagConflictError(MiitdataError):
+    """Existing tags point elsewhere than the releases; nothing was created or moved (exit 1)."""
 
     def __init__(self, conflicts: list[Conflict]) -> None:
-        super().__init__("; ".join(str(c) for c in conflicts))
+        super().__init__("tag-conflict", "; ".join(str(c) for c in conflicts))
         self.conflicts = conflicts
+
+    def messages(self) -> list[str]:
+        """One line per conflict, then that nothing changed."""
+        lines = [f"miitdata: error: {conflict} [{self.code}]" for conflict in self.conflicts]  # one each
+        return [*lines, "miitdata: no tag created or moved"]
 
 
 def tag_message(version: str) -> str:

@@ -9,16 +9,11 @@ import typer
 
 
 def tag_command(repo: str | None, as_json: bool) -> None:
-    """Create the missing release tags of `repo`; one line per version (or JSON). Exit 1 on a conflict."""
-    from miitdata.versions.tags import TagConflictError, tag_releases
+    """Create the missing release tags of `repo`; one line per version (or JSON). A conflict raises
+    TagConflictError (exit 1, each conflict on stderr: `miitdata.cli.main`)."""
+    from miitdata.versions.tags import tag_releases
 
-    try:
-        results = tag_releases(repo)
-    except TagConflictError as exc:
-        for conflict in exc.conflicts:
-            typer.echo(f"miitdata: error: {conflict}", err=True)
-        typer.echo("miitdata: no tag created or moved", err=True)
-        raise typer.Exit(1) from None
+    results = tag_releases(repo)
     if as_json:
         sys.stdout.write(json.dumps([r.to_dict() for r in results], indent=2) + "\n")
         return
