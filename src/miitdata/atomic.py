@@ -179,8 +179,8 @@ def _signals_held() -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         if arrived:  # now as if it came this moment: its handler runs, the default acts, SIG_IGN ignores
             handler = previous[arrived[0]]
             if callable(handler):

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from miitdata.errors import FilterError
+from miitdata.errors import FilterError as FilterError  # re-exported: where callers long imported it from
 
 if TYPE_CHECKING:
     import pandas as pd
