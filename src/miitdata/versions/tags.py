@@ -86,7 +86,7 @@ def _git_input(repo: Path, args: list[str], data: str) -> str:
     if proc.returncode != 0:
         reason = (proc.stderr.strip().splitlines() or ["git failed"])[-1]
         raise PackageError("git-error", f"git {args[0]}: {reason}", str(repo))
-    return proc.stdout
+    return str(proc.stdout)
 
 
 def _tag_object(repo: Path, identity: list[str], tag: str, sha: str, message: str) -> str:
