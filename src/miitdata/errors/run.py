@@ -263,3 +263,12 @@ class PeriodUnparsable(RunError):
         "or a span A/B of two of these."
     )
     exit_code = 1
+
+
+@register
+class BaseUrlInvalid(RunError):
+    code, title = "base-url-invalid", "Base URL unusable"
+    description = (
+        "export --base-url: not an absolute http(s) URL without query or fragment (the raw texts' "
+        "published location, e.g. https://raw.githubusercontent.com/OWNER/REPO/TAG/)."
+    )

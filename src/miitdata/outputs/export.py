@@ -128,12 +128,19 @@ def export(
     out: str | Path,
     format: str,
     path: str | Path | None = None,
+    *,
+    base_url: str | None = None,
 ) -> list[Path]:
-    """Export the package at `path` (default: the bundled one) to `out`; return the files written."""
+    """Export the package at `path` (default: the bundled one) to `out`; return the files written.
+
+    `base_url`: where the raw texts are published (the annotations' source URLs: `<base_url><path>`;
+    without it each source is `urn:sha256:<digest>`)."""
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
     if format in DOCUMENTS:
-        return [DOCUMENTS[format](Path(out), path)]
+        return [DOCUMENTS[format](Path(out), path, base_url)]
+    if base_url is not None:
+        raise PackageError("base-url-invalid", f"--base-url applies to the annotations export, not {format}")
     package = read_package(path)
     tables = _package_text(package)
     meta = {
@@ -149,14 +156,14 @@ def export(
     return write_tables(tables, Path(out), format, meta, numeric, schemas, package.descriptor)
 
 
-def _annotations(out: Path, path: str | Path | None) -> Path:
+def _annotations(out: Path, path: str | Path | None, base_url: str | None) -> Path:
     from miitdata.outputs.annotations import write_annotations
 
-    return write_annotations(out, path)
+    return write_annotations(out, path, base_url)
 
 
 # The document formats: one derived file from the whole package (the table formats: WRITERS, below).
-DOCUMENTS: dict[str, Callable[[Path, str | Path | None], Path]] = {"annotations": _annotations}
+DOCUMENTS: dict[str, Callable[[Path, str | Path | None, str | None], Path]] = {"annotations": _annotations}
 if tuple(DOCUMENTS) != DOCUMENT_FORMATS:  # pragma: no cover - formats.py and this registry disagree
     raise ImportError("outputs/formats.py DOCUMENT_FORMATS and export.DOCUMENTS differ")
 

@@ -26,12 +26,21 @@ def export(
     ],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     package: PackageOption = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="annotations: the URL the raw texts are published under; each source becomes "
+            "BASE_URL + its path (default: urn:sha256:DIGEST).",
+        ),
+    ] = None,
 ) -> None:
     """Export every table losslessly: each cell is its CSV text (17.84 stays 17.84), missing is null.
 
     Parquet and SQLite are typed from datapackage.json (numbers, integers, dates, booleans,
     categories; SQLite with primary and foreign keys and a facts view). [bold]annotations[/bold]
-    writes every quote as a W3C Web Annotation (JSON-LD) to one file.
+    writes every quote as a W3C Web Annotation (JSON-LD) to one file; its sources are
+    urn:sha256:DIGEST, or BASE_URL + path with [bold]--base-url[/bold].
 
     Outputs are deterministic (byte-identical on re-run). Spreadsheet cells that could be read as
     formulas (=, +, -, @) are stored as explicit text. Read back with
@@ -44,7 +53,7 @@ def export(
     from miitdata.outputs.export import export as run_export
 
     try:
-        written = run_export(out, format.value, package_path(package))
+        written = run_export(out, format.value, package_path(package), base_url=base_url)
     except (OSError, sqlite3.OperationalError) as exc:  # sqlite reports a full disk as "disk I/O error"
         raise PackageError(
             "output-unwritable", f"cannot write the export: {getattr(exc, 'strerror', None) or exc}", str(out)
