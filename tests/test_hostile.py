@@ -70,6 +70,41 @@ def _set_cell(resource: str, index: int, **values: str) -> Callable[[Path], None
     return mutate
 
 
+def _by_id(resource: str, oid: str, **values: str) -> Callable[[Path], None]:
+    key = {"observations": "observation_id", "mentions": "mention_id", "relations": "relation_id"}[resource]
+
+    def mutate(pkg: Path) -> None:
+        edit_rows(pkg, resource, lambda rows: next(r for r in rows if r[key] == oid).update(values))
+
+    return mutate
+
+
+def _waiver_type(error_type: str) -> Callable[[Path], None]:
+    def mutate(pkg: Path) -> None:
+        edit_rows(
+            pkg,
+            "discrepancies",
+            lambda rows: next(r for r in rows if r["error_type"] == "relation-failed").update(
+                error_type=error_type
+            ),
+        )
+
+    return mutate
+
+
+_waiver_typo = _waiver_type("relation-faild")
+
+
+def _expected_record(pkg: Path) -> None:
+    _, discrepancies = read_rows(_data(pkg, "discrepancies.csv"))
+    record = next(d["discrepancy_id"] for d in discrepancies if not d["error_type"])
+    edit_rows(
+        pkg,
+        "relations",
+        lambda rows: next(r for r in rows if r["expected"] == "holds").update(expected=record),
+    )
+
+
 def _res(name: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return lambda d: next(r for r in d["resources"] if r["name"] == name)
 
@@ -369,6 +404,15 @@ CASES: list[tuple[str, Callable[[Path], Any], Outcome]] = [
     ("csv-200k-columns", wide_header(200_000), Finds("extra-label", "events", 1)),
     ("csv-crlf-header", lambda p: _rewrite_bytes(p, "events", lambda b: b.replace(b"\n", b"\r\n", 1)), Finds("format-error", "events", 1)),
     ("csv-200k-char-note", _set_cell("observations", 0, note="n" * 200_000), Absent(("format-error", "type-error"), "observations", 2)),
+    # the model's meaning (CURATION.md): each rule, one single fault
+    ("meaning-forecast-made-actual", _by_id("observations", "O0017", status="actual"), Finds("status-contradicts-hedges", "observations", None, "status")),
+    ("meaning-forecast-of-the-past", _by_id("observations", "O0017", period="2019"), Finds("status-contradicts-period", "observations", None, "status")),
+    ("meaning-actual-not-begun", _by_id("observations", "O0001", period="2030"), Finds("status-contradicts-period", "observations", None, "status")),
+    ("meaning-waiver-typo", _waiver_typo, Finds("discrepancy-invalid", "discrepancies", None, "error_type")),
+    ("meaning-waiver-run-code", _waiver_type("output-unwritable"), Finds("discrepancy-invalid", "discrepancies", None, "error_type")),
+    ("meaning-expected-record", _expected_record, Finds("discrepancy-invalid", "relations", None, "expected")),
+    ("meaning-exact-newline", _set_cell("mentions", 0, exact="a\nb"), Finds("exact-not-one-line", "mentions", 2, "exact")),
+    ("meaning-exact-line-separator", _set_cell("mentions", 1, exact="a\u2028b"), Finds("exact-not-one-line", "mentions", 3, "exact")),
 ]  # fmt: skip
 
 

@@ -211,6 +211,62 @@ def expected_contradicts_waiver(rows: Rows, i: int) -> tuple[str, int]:
     return "relations", i
 
 
+def _hedged_in_a_quote() -> set[str]:
+    """Forecasts and targets one of whose quotes states them as an expectation or a plan (the rule of
+    CURATION.md, status): 预计/计划/目标/力争/到YYYY年 and the English hedges; "will" only outside machine
+    translations."""
+    import re
+
+    from miitdata.validation.meaning import HEDGE_WILL, HEDGES_ANY
+
+    machine = {s["source_id"]: s["machine_translated"] == "true" for s in BASE["sources"]}
+    found = set()
+    for m in BASE["mentions"]:
+        if re.search(HEDGES_ANY, m["exact"]) or (
+            not machine[m["source_id"]] and re.search(HEDGE_WILL, m["exact"])
+        ):
+            found.add(m["observation_id"])
+    return found
+
+
+HEDGED = _hedged_in_a_quote()
+EVENT_YEAR = {e["event_id"]: int(e["date"][:4]) for e in BASE["events"]}
+RECORDS = [d["discrepancy_id"] for d in BASE["discrepancies"] if not d["error_type"]]
+
+
+def hedged_but_actual(rows: Rows, i: int) -> tuple[str, int]:
+    rows["observations"][i]["status"] = "actual"  # 预计 / "is expected to" / 目标 ... in a quote
+    return "observations", i
+
+
+def forecast_of_the_past(rows: Rows, i: int) -> tuple[str, int]:
+    r = rows["observations"][i]
+    r["period"] = str(EVENT_YEAR[r["event_id"]] - 3)  # a forecast or target for a year long over
+    return "observations", i
+
+
+def actual_of_the_future(rows: Rows, i: int) -> tuple[str, int]:
+    r = rows["observations"][i]
+    r["period"] = f"{EVENT_YEAR[r['event_id']] + 2}/{EVENT_YEAR[r['event_id']] + 4}"  # not yet begun
+    return "observations", i
+
+
+def waiver_of_unknown_type(rows: Rows, i: int) -> tuple[str, int]:
+    rows["discrepancies"][i]["error_type"] = rows["discrepancies"][i]["error_type"][:-1]  # relation-faile
+    return "discrepancies", i
+
+
+def expected_names_a_record(rows: Rows, i: int) -> tuple[str, int]:
+    rows["relations"][i]["expected"] = RECORDS[i % len(RECORDS)]  # holds, yet names a record
+    return "relations", i
+
+
+def exact_over_two_lines(rows: Rows, i: int) -> tuple[str, int]:
+    exact = rows["mentions"][i]["exact"]
+    rows["mentions"][i]["exact"] = exact[: len(exact) // 2] + "\n" + exact[len(exact) // 2 :]
+    return "mentions", i
+
+
 def missing_tolerance(rows: Rows, i: int) -> tuple[str, int]:
     rows["relations"][i]["tolerance"] = ""
     return "relations", i
@@ -354,6 +410,37 @@ MUTATIONS: dict[str, tuple[str, list[int], Callable[[Rows, int], tuple[str, int]
         "discrepancy-invalid",
     ),
     "tolerance": ("relations", pick(BASE["relations"]), missing_tolerance, "constraint-error"),
+    "status-hedges": (
+        "observations",
+        pick(BASE["observations"], lambda r: r["status"] != "actual" and r["observation_id"] in HEDGED),
+        hedged_but_actual,
+        "status-contradicts-hedges",
+    ),
+    "status-period-ended": (
+        "observations",
+        pick(BASE["observations"], lambda r: r["status"] in ("forecast", "target")),
+        forecast_of_the_past,
+        "status-contradicts-period",
+    ),
+    "status-period-not-begun": (
+        "observations",
+        pick(BASE["observations"], lambda r: r["status"] in ("actual", "estimate")),
+        actual_of_the_future,
+        "status-contradicts-period",
+    ),
+    "waiver-error-type": (
+        "discrepancies",
+        pick(BASE["discrepancies"], lambda d: bool(d["error_type"])),
+        waiver_of_unknown_type,
+        "discrepancy-invalid",
+    ),
+    "expected-record": (
+        "relations",
+        pick(BASE["relations"], lambda r: r["expected"] == "holds"),
+        expected_names_a_record,
+        "discrepancy-invalid",
+    ),
+    "exact-one-line": ("mentions", pick(BASE["mentions"]), exact_over_two_lines, "exact-not-one-line"),
     "period": ("observations", pick(BASE["observations"]), bad_period, "period-invalid"),
     "comparator": ("observations", pick(BASE["observations"]), bad_comparator, "constraint-error"),
     "count": (
@@ -440,3 +527,38 @@ def test_a_record_waives_nothing_and_is_never_stale() -> None:
         report = miitdata.validate(str(pkg))
     assert report.valid, [e.to_dict() for e in report.errors]
     assert not any(e.waived_by == "D998" for e in report.known)
+
+
+@pytest.mark.parametrize(
+    ("oid", "status"), [("O0017", "actual"), ("O0017", "estimate")], ids=["O0017-actual", "O0017-estimate"]
+)
+def test_the_issue_examples_of_meaning(oid: str, status: str) -> None:
+    """O0017, a forecast its quotes state with 预计 / "is expected to", made actual: one error naming
+    the type, the resource and the row. (An estimate is not checked against hedges: only actual.)"""
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = copy_package(Path(tmp))
+        headers, rows = load_rows(pkg)
+        i = _obs_index(rows, oid)
+        rows["observations"][i]["status"] = status
+        write_rows(pkg.parent / "data" / "observations.csv", headers["observations"], rows["observations"])
+        report = miitdata.validate(str(pkg))
+    hits = [e for e in report.errors if e.type == "status-contradicts-hedges"]
+    if status == "estimate":
+        assert not hits
+        return
+    assert [(e.resource, e.row, e.field, e.id) for e in hits] == [("observations", i + 2, "status", oid)]
+
+
+def test_waiver_named_by_a_typo_is_an_error_not_silence() -> None:
+    """`relation-faild`: not in the catalogue, so it could never match nor be stale: discrepancy-invalid,
+    with the closest code."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = copy_package(Path(tmp))
+        headers, rows = load_rows(pkg)
+        i = next(k for k, d in enumerate(rows["discrepancies"]) if d["error_type"] == "relation-failed")
+        rows["discrepancies"][i]["error_type"] = "relation-faild"
+        write_rows(pkg.parent / "data" / "discrepancies.csv", headers["discrepancies"], rows["discrepancies"])
+        report = miitdata.validate(str(pkg))
+    hits = [e for e in report.errors if e.type == "discrepancy-invalid" and e.resource == "discrepancies"]
+    assert [(e.row, e.field) for e in hits] == [(i + 2, "error_type")]
+    assert "relation-failed" in hits[0].message

@@ -409,3 +409,32 @@ class ObservationDisagrees(ConsistencyError):
         "{observation_id} says {o_comparator} {o_value:g}, which disagrees with every one of its {n} "
         "quote(s): {quotes}; this row is the likely edit"
     )
+
+
+@register
+class StatusContradictsHedges(ConsistencyError):
+    code, title = "status-contradicts-hedges", "Status contradicts the quotes"
+    description = (
+        "An `actual` observation is quoted as an expectation or a plan (预计, 计划, 目标, 力争, 到2025年, "
+        "is expected to, plans to, within three years, will …): it is a forecast or a target."
+    )
+    template = (
+        "{observation_id} is actual, but {mention_id} states it as an expectation or a plan ({hedge!r})"
+    )
+
+
+@register
+class StatusContradictsPeriod(ConsistencyError):
+    code, title = "status-contradicts-period", "Status contradicts period and event"
+    description = (
+        "A forecast or target whose period ended before the event that stated it, or an actual or estimate "
+        "figure whose period begins after its event."
+    )
+    template = "{observation_id} is {status} for {period}, {why} its event {event_id} ({date})"
+
+
+@register
+class ExactNotOneLine(ProvenanceError):
+    code, title = "exact-not-one-line", "Quote spans lines"
+    description = "A mention's exact spans a line break: the clause that states a figure lies on one line."
+    template = "{mention_id}'s exact spans a line break (at character {at}): quote the clause on its line"

@@ -37,8 +37,12 @@ CODES = (
 
 
 def run(ctx: Context) -> None:
+    from miitdata.validation.meaning import check_status_hedges, check_status_period
+
     check_mention_rows(ctx)
     _run(ctx)
+    check_status_hedges(ctx)
+    check_status_period(ctx)
 
 
 def _run(ctx: Context) -> None:

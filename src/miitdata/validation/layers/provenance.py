@@ -403,7 +403,10 @@ CODES = (
 
 
 def run(ctx: Context) -> None:
+    from miitdata.validation.meaning import check_exact_one_line
+
     prepared = _prepared(ctx)
     texts = source_texts(ctx, prepared.sources)
     check_mentions(ctx, texts, prepared.masks)
+    check_exact_one_line(ctx)
     locate_edits(ctx, texts)

@@ -159,17 +159,23 @@ def run(ctx: Context) -> None:
             continue
         if isinstance(expected, str) and expected != "holds":
             d = discrepancies.get(expected)
-            if d is None or d != ("relations", rid):
+            problem = None
+            if d is None or d[:2] != ("relations", rid):
+                problem = "which does not concern this relation"
+            elif d[2] != "relation-failed":
+                what = f"waives {d[2]}" if d[2] else "is a record (blank error_type) that waives nothing"
+                problem = f"which {what}: expected names the waiver of this relation's relation-failed"
+            if problem:
                 ctx.error(
                     "discrepancy-invalid",
                     resource="relations",
                     row=row,
                     field="expected",
                     id=rid,
-                    note=f"relation {rid} expects discrepancy {expected}, "
-                    "which does not concern this relation",
+                    note=f"relation {rid} expects discrepancy {expected}, {problem}",
+                    refers=[("discrepancies", expected)],
                 )
-        explained_by = sorted(i for i, concern in discrepancies.items() if concern == ("relations", rid))
+        explained_by = sorted(i for i, concern in discrepancies.items() if concern[:2] == ("relations", rid))
         if not holds and expected == "holds" and explained_by:
             ctx.error(
                 "discrepancy-invalid",
@@ -194,6 +200,7 @@ def run(ctx: Context) -> None:
                 computed=_fmt(computed),
             )
     _check_discrepancy_targets(ctx)
+    _check_waiver_types(ctx)
 
 
 def _evaluate(
@@ -280,14 +287,41 @@ def _members(ctx: Context) -> dict[str, list[str] | None]:
     }
 
 
-def _discrepancies(ctx: Context) -> dict[str, tuple[str, str]]:
+def _discrepancies(ctx: Context) -> dict[str, tuple[str, str, str]]:
+    """discrepancy_id -> (resource, target, error_type; "" for a record)."""
     d = ctx.typed.get("discrepancies")
     if d is None:
         return {}
     return {
-        str(i): (str(r), str(t))
-        for i, r, t in zip(d["discrepancy_id"], d["resource"], d["target"], strict=True)
+        str(i): (str(r), str(t), e if isinstance(e, str) else "")
+        for i, r, t, e in zip(d["discrepancy_id"], d["resource"], d["target"], d["error_type"], strict=True)
     }
+
+
+def _check_waiver_types(ctx: Context) -> None:
+    """A waiver's error_type is a validation error of the catalogue (else it could never match, and
+    could never be stale): `discrepancy-invalid` on its error_type, with the closest code."""
+    import difflib
+
+    from miitdata.errors import CATALOGUE, RUN
+
+    d = ctx.typed.get("discrepancies")
+    if d is None:
+        return
+    known = [c for c, cls in CATALOGUE.items() if cls.layer != RUN]
+    for row, did, error_type in records(d, ["discrepancy_id", "error_type"]):
+        if not isinstance(error_type, str) or not error_type or error_type in known:
+            continue
+        close = difflib.get_close_matches(error_type, known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        ctx.error(
+            "discrepancy-invalid",
+            resource="discrepancies",
+            row=int(row),
+            field="error_type",
+            id=did,
+            note=f"discrepancy {did} waives {error_type[:80]!r}, which is not a validation error{hint}",
+        )
 
 
 def _check_discrepancy_targets(ctx: Context) -> None:

@@ -1,0 +1,173 @@
+"""The data model's meaning, checked: rules about what a figure is that the schemas cannot say.
+
+- `check_status_hedges` (consistency, `status-contradicts-hedges`): an `actual` observation none of
+  whose quotes may state it as an expectation or a plan. Hedges: 预计, 计划, 目标, 力争, 到YYYY年 at a clause
+  start, and in English "expect(ed) to", "is/are expected", "plan(s/ned) to", "aim(s) to", "strive(s)
+  to", "target(s) of/to/is/are", "within N years", "by (the end of) 20YY"; "will" counts only in a text
+  that is not a machine translation (machine translations put actual figures in the future tense).
+- `check_status_period` (consistency, `status-contradicts-period`): a forecast or a target is about a
+  period not over when its event stated it (its period ends on or after the event's date); an actual
+  or estimate figure is about a period that had begun (its period starts on or before the event's date).
+- `check_exact_one_line` (provenance, `exact-not-one-line`): a mention's exact holds no line break.
+
+Each check is vectorised over the column (pandas/pyarrow string methods), for packages of any size.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from miitdata.numbers.periods import PeriodError, parse_period
+from miitdata.validation.context import Context
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+HEDGES_ANY = (
+    r"预计|计划|目标|力争|(?:^|[，,；;：:、\s])到\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年"
+    r"|(?i:\b(?:expects?\s+to|expected\s+to|is\s+expected|are\s+expected|plans?\s+to|planned\s+to"
+    r"|planning\s+to|aims?\s+to|aiming\s+to|strives?\s+to|striving\s+to|targets?\s+(?:of|to|is|are)"
+    r"|targeted\s+to|within\s+(?:[0-9]+|two|three|four|five|ten)\s+years?"
+    r"|by\s+(?:the\s+end\s+of\s+)?20[0-9]{2})\b)"
+)
+HEDGE_WILL = r"(?i:\bwill\b)"
+LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
+
+
+def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+    return frame[column].astype("string").fillna("")
+
+
+def _matches(text: pd.Series, pattern: str) -> pd.Series:
+    return text.str.contains(pattern, regex=True).fillna(False).astype(bool)
+
+
+def _first_match(text: str, pattern: str) -> str:
+    import re
+
+    found = re.search(pattern, text)
+    return found.group(0).strip(" ，,；;：:、") if found else ""
+
+
+def check_status_hedges(ctx: Context) -> None:
+    """`status-contradicts-hedges` on each actual observation a quote states as an expectation or plan."""
+    mentions, obs = ctx.typed.get("mentions"), ctx.typed.get("observations")
+    ctx.check("status-contradicts-hedges", "observations")
+    if mentions is None or obs is None or not len(mentions):
+        return
+    status = dict(zip(obs["observation_id"], obs["status"].astype("string"), strict=True))
+    actual = mentions["observation_id"].map(lambda o: status.get(o) == "actual").astype(bool)
+    if not actual.any():
+        return
+    candidates = mentions[actual.to_numpy()]
+    text = _text(candidates, "exact")
+    machine = _machine_translated(ctx)
+    translated = candidates["source_id"].map(lambda s: machine.get(s, False)).astype(bool)
+    hedged = _matches(text, HEDGES_ANY) | (_matches(text, HEDGE_WILL) & ~translated)
+    if not hedged.any():
+        return
+    rows = {oid: int(row) for row, oid in zip(obs.index, obs["observation_id"], strict=True)}
+    seen: set[str] = set()
+    for mid, oid, exact, mt in zip(
+        candidates["mention_id"][hedged.to_numpy()],
+        candidates["observation_id"][hedged.to_numpy()],
+        text[hedged.to_numpy()],
+        translated[hedged.to_numpy()],
+        strict=True,
+    ):
+        if oid in seen:
+            continue
+        seen.add(oid)
+        hedge = _first_match(exact, HEDGES_ANY) or ("" if mt else _first_match(exact, HEDGE_WILL))
+        ctx.error(
+            "status-contradicts-hedges",
+            resource="observations",
+            row=rows.get(oid),
+            field="status",
+            id=oid,
+            observation_id=oid,
+            mention_id=mid,
+            hedge=hedge,
+            refers=[("mentions", mid)],
+        )
+
+
+def _machine_translated(ctx: Context) -> dict[Any, bool]:
+    sources = ctx.typed.get("sources")
+    if sources is None or "machine_translated" not in sources:
+        return {}
+    flags = sources["machine_translated"].astype("boolean").fillna(False)
+    return dict(zip(sources["source_id"], flags.astype(bool), strict=True))
+
+
+def check_status_period(ctx: Context) -> None:
+    """`status-contradicts-period`: forecasts and targets are about periods not over at their event,
+    actual and estimate figures about periods already begun."""
+    obs, events = ctx.typed.get("observations"), ctx.typed.get("events")
+    ctx.check("status-contradicts-period", "observations")
+    if obs is None or events is None or not len(obs):
+        return
+    dates: dict[Any, date] = {}
+    for eid, when in zip(events["event_id"], events["date"], strict=True):
+        if when is not None and when == when:  # not NaT
+            dates[eid] = when.date() if hasattr(when, "date") else when
+    bounds: dict[str, tuple[date, date] | None] = {}
+    cols = ["observation_id", "period", "status", "event_id"]
+    for row, oid, period, status, eid in obs[cols].itertuples(name=None):
+        if not isinstance(period, str) or not isinstance(status, str) or eid not in dates:
+            continue
+        if period not in bounds:
+            try:
+                bounds[period] = parse_period(period)
+            except PeriodError:
+                bounds[period] = None  # period-invalid says so
+        span = bounds[period]
+        if span is None:
+            continue
+        when = dates[eid]
+        why = None
+        if status in ("forecast", "target") and span[1] < when:
+            why = f"a period that ended ({span[1].isoformat()}) before"
+        elif status in ("actual", "estimate") and span[0] > when:
+            why = f"a period that begins ({span[0].isoformat()}) after"
+        if why:
+            ctx.error(
+                "status-contradicts-period",
+                resource="observations",
+                row=int(row),
+                field="status",
+                id=oid,
+                observation_id=oid,
+                status=status,
+                period=period,
+                why=why,
+                event_id=eid,
+                date=when.isoformat(),
+            )
+
+
+def check_exact_one_line(ctx: Context) -> None:
+    """`exact-not-one-line` on each mention whose exact holds a line break (LF, CR, U+2028 …)."""
+    mentions = ctx.typed.get("mentions")
+    ctx.check("exact-not-one-line", "mentions")
+    if mentions is None or not len(mentions):
+        return
+    text = _text(mentions, "exact")
+    broken = _matches(text, "[" + LINE_BREAKS + "]")  # the characters themselves: both regex engines
+    for row, mid, exact in zip(
+        mentions.index[broken.to_numpy()],
+        mentions["mention_id"][broken.to_numpy()],
+        text[broken.to_numpy()],
+        strict=True,
+    ):
+        at = min(i for i in (exact.find(c) for c in LINE_BREAKS) if i >= 0)
+        ctx.error(
+            "exact-not-one-line",
+            resource="mentions",
+            row=int(row),
+            field="exact",
+            id=mid,
+            mention_id=mid,
+            at=at,
+        )
