@@ -32,7 +32,8 @@ from miitdata.validation.report import Error
 CODES = (
     "value-text-unparsed", "value-text-mismatch", "mention-disagrees", "mentions-disagree",
     "observation-unmentioned", "derived-mentioned", "duplicate-mention", "event-mismatch",
-    "comparator-contradicts-hedges", "observation-disagrees",
+    "comparator-contradicts-hedges", "observation-disagrees", "status-contradicts-hedges",
+    "status-contradicts-period",
 )  # fmt: skip
 
 

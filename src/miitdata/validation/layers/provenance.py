@@ -399,6 +399,7 @@ def _check_mention(
 CODES = (
     "source-missing", "source-hash-mismatch", "source-not-utf8", "offset-out-of-range", "quote-mismatch",
     "value-text-not-in-quote", "prefix-mismatch", "suffix-mismatch", "value-offset-mismatch",
+    "exact-not-one-line",
 )  # fmt: skip
 
 
