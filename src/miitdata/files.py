@@ -20,6 +20,8 @@ from pathlib import Path
 # package that validates. Raised once, here; `miitdata/__init__.py` imports this module.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
+NO_SUCH_FILE = "no such file"  # the message of a missing file's PackageError
+
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -72,7 +74,7 @@ def regular_file(path: str | os.PathLike[str], code: str, *, missing: str | None
     if kind is None:
         return Path(path)
     if kind == "missing":
-        raise PackageError(missing or code, "no such file", os.fspath(path))
+        raise PackageError(missing or code, NO_SUCH_FILE, os.fspath(path))
     raise PackageError(code, f"not a regular file: {kind}", os.fspath(path))
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from miitdata.curate.csvio import Row, read_csv
 from miitdata.errors import PackageError
-from miitdata.package import Package, read_package, resolve_inside
-
-EXCLUSIONS_GLOB = "curation/exclusions*.csv"
+from miitdata.package import Package, read_package
+from miitdata.sources import read_exclusions, read_source
 
 
 @dataclass(frozen=True)
@@ -35,14 +34,9 @@ def read_table(pkg: Package, name: str) -> Table:
 
 
 def source_text(pkg: Package, row: Row) -> str:
-    """The text of one `sources` row: its file decoded as UTF-8, newlines untouched."""
-    path = resolve_inside(pkg.root, row.get("path", ""), pkg.path)
-    from miitdata.files import read_bytes
-
-    try:
-        return read_bytes(path, "resource-unreadable").decode("utf-8")  # regular files only, never a FIFO
-    except UnicodeDecodeError as exc:
-        raise PackageError("not-utf8", f"not UTF-8 at byte {exc.start}", str(path)) from None
+    """The text of one `sources` row: its file decoded as UTF-8, newlines untouched (`miitdata.sources`,
+    the one reader: `resource-unreadable`, `not-utf8`, `path-unsafe`)."""
+    return read_source(pkg.root, pkg.path, row.get("path", "")).text()
 
 
 def source_texts(pkg: Package, only: set[str] | None = None) -> dict[str, str]:
@@ -52,8 +46,6 @@ def source_texts(pkg: Package, only: set[str] | None = None) -> dict[str, str]:
 
 
 def exclusions(pkg: Package) -> list[Row]:
-    """Every row of curation/exclusions*.csv (source_id, text, reason; source_id `*` = every source)."""
-    out: list[Row] = []
-    for path in sorted(pkg.root.glob(EXCLUSIONS_GLOB)):
-        out.extend(read_csv(path)[1])
-    return out
+    """Every row of curation/exclusions*.csv (source_id, text, reason; source_id `*` = every source);
+    `exclusions-invalid` for a file that cannot be used (`miitdata.sources.read_exclusions`)."""
+    return read_exclusions(pkg.root)

@@ -160,7 +160,9 @@ class SourceUnreadable(RunError):
 @register
 class NotUtf8(RunError):
     code, title = "not-utf8", "Not UTF-8"
-    description = "curate: a source text (or the file to add) is not UTF-8."
+    description = (
+        "curate, site: a source text (or the file to add) is not UTF-8 (the first bad byte is named)."
+    )
 
 
 @register
@@ -271,4 +273,13 @@ class BaseUrlInvalid(RunError):
     description = (
         "export --base-url: not an absolute http(s) URL without query or fragment (the raw texts' "
         "published location, e.g. https://raw.githubusercontent.com/OWNER/REPO/TAG/)."
+    )
+
+
+@register
+class ExclusionsInvalid(RunError):
+    code, title = "exclusions-invalid", "Exclusions file unusable"
+    description = (
+        "curate, site: a curation/exclusions*.csv file that is not a regular file, not UTF-8, malformed "
+        "CSV, without a source_id, text or reason column, or with a row that does not fit or has no text."
     )

@@ -13,7 +13,6 @@ otherwise, when it is a non-empty directory or a file, PackageError `output-inva
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from miitdata.errors import PackageError
 from miitdata.query.cite import citation_text
 from miitdata.query.format import format_value
 from miitdata.query.records import clean
+from miitdata.sources import read_exclusions, read_source
 
 if TYPE_CHECKING:
     from miitdata.dataset import Dataset
@@ -48,41 +48,13 @@ def _text(value: Any) -> str | None:
 
 
 def _source_texts(ds: Dataset) -> dict[str, str]:
-    """Each source's raw text (code points, exactly as the offsets count them)."""
-    from miitdata.files import regular_file
-    from miitdata.package import resolve_inside
-
+    """Each source's raw text (code points, exactly as the offsets count them), read by the one reader
+    (`miitdata.sources`): `resource-unreadable`, `not-utf8` or `path-unsafe` as curate says them."""
     root = Path(ds.path).parent
-    texts: dict[str, str] = {}
-    for sid, rel in zip(ds.sources["source_id"], ds.sources["path"], strict=True):
-        path = regular_file(resolve_inside(root, str(rel), Path(ds.path)), "resource-unreadable")
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                texts[str(sid)] = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PackageError("resource-unreadable", f"cannot read source {sid}: {exc}", str(path)) from None
-    return texts
-
-
-def read_exclusions(root: Path) -> list[dict[str, str]]:
-    """The rows of `curation/exclusions*.csv` (source_id, text, reason); none when there is no curation
-    directory (an installed wheel ships the data, not the curation files)."""
-    rows: list[dict[str, str]] = []
-    folder = root / "curation"
-    if not folder.is_dir():
-        return rows
-    for path in sorted(folder.glob("exclusions*.csv")):
-        if not path.is_file():
-            continue  # never open a FIFO or device
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                rows.extend(
-                    {k: row.get(k) or "" for k in ("source_id", "text", "reason")}
-                    for row in csv.DictReader(fh)
-                )
-        except (OSError, UnicodeDecodeError, csv.Error):
-            continue  # the site still works without the exclusion marks
-    return [r for r in rows if r["text"]]
+    return {
+        str(sid): read_source(root, Path(ds.path), str(rel)).text()
+        for sid, rel in zip(ds.sources["source_id"], ds.sources["path"], strict=True)
+    }
 
 
 def _value_span(start: int, exact: str, value_text: str, row: Mapping[Hashable, Any]) -> tuple[int, int]:

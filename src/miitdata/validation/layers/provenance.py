@@ -9,13 +9,12 @@ Offsets are Unicode code points into the text decoded as UTF-8 with newlines unt
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
-from miitdata.package import resolve_inside
+from miitdata.sources import NO_SUCH_FILE, read_source
 from miitdata.validation.context import Context, records
 from miitdata.validation.edits import locate_edits
 
@@ -63,21 +62,18 @@ def read_sources(ctx: Context) -> list[Source]:
             continue
         item = Source(int(row), sid, relpath, digest)
         found.append(item)
-        try:
-            path = resolve_inside(ctx.package.root, relpath, ctx.package.path)
+        try:  # the one reader of source files (miitdata.sources): never a FIFO, never outside the package
+            source = read_source(ctx.package.root, ctx.package.path, relpath)
         except PackageError as exc:
-            item.problem = exc.message
+            item.problem = f"no file {relpath}" if exc.message == NO_SUCH_FILE else exc.message
             continue
-        if not path.is_file():
-            item.problem = f"no file {relpath}"
-            continue
-        data = path.read_bytes()
-        item.actual = hashlib.sha256(data).hexdigest()
-        try:
-            item.text = data.decode("utf-8")
-            item.data = data
-        except UnicodeDecodeError as exc:
-            item.bad_byte, item.bad_line = exc.start, data.count(b"\n", 0, exc.start) + 1
+        data = source.data
+        item.actual = source.sha256
+        item.bad_byte = source.bad_byte
+        if item.bad_byte is None:
+            item.text, item.data = source.text(), data
+        else:
+            item.bad_line = data.count(b"\n", 0, item.bad_byte) + 1
     return found
 
 
