@@ -27,6 +27,7 @@ is bundled (`anno.jsonld`, a subset with the official IRIs; see its note) for of
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,7 +84,9 @@ def languages(tag: Any) -> list[str]:
     return [t for t in text.replace("+", " ").replace(",", " ").split() if t]
 
 
-def _figure(urn: str, o: dict[str, Any], i: dict[str, Any], r: dict[str, Any], has_status: bool) -> dict:
+def _figure(
+    urn: str, o: Mapping[Any, Any], i: Mapping[Any, Any], r: Mapping[Any, Any], has_status: bool
+) -> dict[str, Any]:
     return {
         "id": f"{urn}:{o.get('observation_id')}",
         "type": "Observation",
@@ -102,7 +105,7 @@ def _figure(urn: str, o: dict[str, Any], i: dict[str, Any], r: dict[str, Any], h
     }
 
 
-def _value_span(m: dict[str, Any], has_span: bool) -> tuple[int, int]:
+def _value_span(m: Mapping[Any, Any], has_span: bool) -> tuple[int, int]:
     """The value's span within the quoted clause (from value_start/value_end, else its first match)."""
     start = int(m["start"])
     exact, value_text = str(m["exact"]), str(_clean(m["value_text"]) or "")
