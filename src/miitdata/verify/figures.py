@@ -58,7 +58,7 @@ _SUFFIX = re.compile(r"\s*" + alternation(list(SUFFIX_HEDGES)), re.I)
 # Numerals that are part of a word, not a figure of their own.
 _LEXICAL = re.compile(
     r"[一二三四五六七八九十两]+(?:大|级|五|是|方面|体化|带一路|季度)|万亿级|千亿级|百亿级|万元(?:工业增加值|GDP|地区生产总值)"
-    r"|统一|唯一|之一|进一步|一系列|一批|一流|一些|一直|一起|一定|一般|同一|一线|一站式|第["
+    r"|统一|唯一|(?<!分)之一|进一步|一系列|一批|一流|一些|一直|一起|一定|一般|同一|一线|一站式|第["
     + _ZH_NUM
     + r"0-9]+"
     r"|[0-9]+\s*G\b|[0-9]+\s*\+\s*[0-9]+|“[0-9]+ [0-9]+”|per 10,?000 yuan|\bone of\b|\b[0-9]+(?:st|nd|rd|th)\b"

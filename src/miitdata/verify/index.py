@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from miitdata.errors import PackageError
 from miitdata.numbers import NumberParseError, parse, to_unit
 from miitdata.verify.regions import RegionFinder
 from miitdata.verify.sentence import Sentence, read_sentence
@@ -104,6 +105,7 @@ class Index:
             entry.views = self._views(ind, mentions)
             self.entries.append(entry)
         self._idf()
+        self.corpus = self._corpus(ds)
 
     def _views(self, ind: Any, mentions: list[Any]) -> list[dict[str, float]]:
         desc = _text(getattr(ind, "description", ""))
@@ -129,6 +131,21 @@ class Index:
             view[unit] = 1.0
             views.append(view)
         return views
+
+    def _corpus(self, ds: Dataset) -> frozenset[str]:
+        """Every word of the source texts (Chinese bigrams, English stems): what the sources speak of at
+        all, figures or not."""
+        from miitdata.files import read_bytes
+
+        found: set[str] = set()
+        root = ds.path.parent
+        for path in ds.sources["path"]:
+            try:
+                text = read_bytes(root / str(path), "resource-unreadable").decode("utf-8", "replace")
+            except PackageError:
+                continue
+            found.update(w.text for w in words(text, []))
+        return frozenset(found)
 
     def _read(self, exact: str) -> Sentence:
         """A quote read as a sentence (quotes shared by several figures are read once)."""

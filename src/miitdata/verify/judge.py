@@ -71,14 +71,21 @@ def claim_units(figure: Figure) -> dict[str, float]:
     return {unit_token(u): 1.0 for u in units}
 
 
-def _unknown_subject(weights: dict[str, float], index: Index) -> str:
-    """The words of the figure's own clause that no indicator or quote uses, when they say what it is of
-    (four Chinese bigrams, 社会消费品零售总额; two English words, retail sales): else ""."""
-    unknown = [t for t, w in weights.items() if w >= 1.0 and t not in index.idf and not t.startswith("<")]
-    zh = [t for t in unknown if "\u3400" <= t[0] <= "\u9fff"]
-    en = [t for t in unknown if t not in zh]
-    if len(zh) >= 4 or len(en) >= 2:
-        return ", ".join(unknown)
+def _unknown_subject(sentence: Sentence, figure: Figure, index: Index) -> str:
+    """The words of the figure's own clause that the sources never use, when they say what it is of: three
+    Chinese bigrams in a row (零售总额) or two English words (retail sales); else ""."""
+    own = sentence.clause_of(figure.start)
+    mine = [w for w in sentence.words if sentence.clause_of(w.position) == own]
+    unknown = [w for w in mine if w.text not in index.idf and w.text not in index.corpus]
+    zh = [w for w in unknown if "\u3400" <= w.text[0] <= "\u9fff"]
+    en = [w.text for w in unknown if not ("\u3400" <= w.text[0] <= "\u9fff")]
+    run = best = 0
+    last = -2
+    for w in zh:
+        run = run + 1 if w.position == last + 1 else 1
+        best, last = max(best, run), w.position
+    if best >= 3 or len(set(en)) >= 2:
+        return ", ".join(w.text for w in unknown)
     return ""
 
 
@@ -120,7 +127,7 @@ def judge(index: Index, sentence: Sentence, figure: Figure, taken: frozenset[str
     weights.update(claim_units(figure))
     regions, named = sentence.regions_for(figure)
     primary, base = sentence.times_for(figure)
-    unknown = _unknown_subject(weights, index)
+    unknown = _unknown_subject(sentence, figure, index)
     if unknown:
         return Judgement(
             "not_found",

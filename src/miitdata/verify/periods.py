@@ -112,6 +112,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "base",
     ),
+    (re.compile(r"(?:自|从)?\s*" + _Y + r"\s*年?(?:以来|来)"), "base"),
     (re.compile(r"(?:较|比|相比|相较|与|同)\s*" + _Y + r"\s*年?(?:相比|比|同期)?"), "base"),
     (re.compile(_Y + r"\s*年"), "year"),
     (
