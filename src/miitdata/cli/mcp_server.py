@@ -111,6 +111,7 @@ def build_server(ds: Dataset) -> Any:
     version = str(ds.version)
     server = _server_class()(
         name="miitdata",
+        log_level="WARNING",  # stderr only; a refused argument is the client's business, not a log line
         instructions=(
             "Statistics announced at China's MIIT press conferences (miitdata "
             f"{version}): every figure with its verbatim quotes in the sources, Chinese and English. "

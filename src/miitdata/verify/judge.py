@@ -117,7 +117,9 @@ def _describe(e: Entry) -> str:
 def _shown(e: Entry) -> str:
     from miitdata.query.format import format_value
 
-    return str(format_value(e.value, e.unit, e.comparator, "en"))
+    # amounts in 亿元 / 万元 read better with their Chinese unit than as "15,400 100 million yuan"
+    lang = "zh" if e.unit in ("100m-yuan", "10k-yuan-per-person", "10k-tonnes-sce") else "en"
+    return str(format_value(e.value, e.unit, e.comparator, lang))
 
 
 def judge(index: Index, sentence: Sentence, figure: Figure, taken: frozenset[str] = frozenset()) -> Judgement:
