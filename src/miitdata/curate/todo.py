@@ -9,6 +9,7 @@ complete: the clause around the token as `exact`, the token as `value_text`, its
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,7 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     return Clauses(text).around(start, end)
 
 
+@functools.lru_cache(maxsize=65536)
 def parsed_value(token: str) -> str:
     """The token's value as `miitdata.numbers.parse` reads it (base units), blank if it cannot."""
     from miitdata.numbers import NumberParseError, parse
