@@ -379,3 +379,54 @@ def test_todo_csv_is_linear_in_the_source(pkg: Path, tmp_path: Path, punctuated:
     assert all(len(r["exact"]) <= 2 * MAX_CLAUSE + 10 for r in rows)
     assert all(text[int(r["start"]) : int(r["end"])] == r["exact"] for r in rows[::997])
     assert elapsed < 60, f"todo --format csv took {elapsed:.1f} s on 0.54 MB"
+
+
+# --- strict inputs, for any input ------------------------------------------------------------------
+_SHIPPED = None
+
+
+def _shipped_package():
+    global _SHIPPED
+    if _SHIPPED is None:
+        from miitdata.package import read_package
+
+        _SHIPPED = read_package(ROOT / "datapackage.json")
+    return _SHIPPED
+
+
+def _accepted(**over: str) -> bool:
+    from miitdata.curate.add_source import NewSource, check_fields
+    from miitdata.errors import PackageError
+
+    fields = {"source_id": "S900", "event_id": "2024-03-26-scio", "language": "zh", "kind": "news-report",
+              "publisher": "", "date_published": "2024-03-27", "title": "标题"} | over  # fmt: skip
+    try:
+        check_fields(_shipped_package(), NewSource(**fields))
+    except PackageError as exc:
+        assert exc.code == "source-invalid"
+        return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.dates().map(str), st.dates().map(lambda d: d.strftime("%Y%m%d"))))
+def test_add_source_takes_exactly_the_dates_validate_takes(text: str):
+    """add-source accepts a date_published iff the structure layer's parser does (YYYY-MM-DD, ASCII
+    digits, a real day): never 20240326, 2024-W13-2, 2024-086 or fullwidth digits."""
+    import pandas as pd
+
+    from miitdata.validation.celltypes import parse_cells
+
+    values = pd.Series([text], dtype="string")
+    _, ok = parse_cells("date", values, pd.Series([True]), {"type": "date"})
+    assert _accepted(date_published=text) == bool(ok.iloc[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=20))
+def test_add_source_refuses_every_control_character(title: str):
+    controls = any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029" for c in title)
+    if controls or not title.strip():
+        assert not _accepted(title=title)
+    else:
+        assert _accepted(title=title)
