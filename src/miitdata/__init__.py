@@ -56,7 +56,7 @@ def verify(claim: str, ds: Any = None) -> Verification:
     return run_verify(claim, ds)
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> Any:
     # `__version__` is looked up lazily: importlib.metadata costs ~40 ms at import time.
     if name == "__version__":
         from importlib import metadata

@@ -57,11 +57,13 @@ class Dataset:
         it. A value naming nothing raises `miitdata.query.filters.FilterError` (a ValueError).
         """
         from miitdata.query.facts import facts
-        from miitdata.query.filters import Filters
+        from miitdata.query.filters import FilterError, Filters
 
         unknown = sorted(set(filters) - set(Filters.names()))
         if unknown:
-            raise TypeError(f"facts() got unknown filter(s) {unknown}; filters are {Filters.names()}")
+            raise FilterError(f"facts() got unknown filter(s) {unknown}; filters are {Filters.names()}")
+        if lang not in ("en", "zh"):
+            raise FilterError(f"lang must be 'en' or 'zh', got {lang!r}"[:200])
         return facts(self, Filters(**filters), lang)
 
     def cite(self, observation_id: str) -> pd.DataFrame:
@@ -71,6 +73,12 @@ class Dataset:
         `.attrs["observation"]` is the figure itself, `.attrs["discrepancies"]` the known problems with
         it; `miitdata.query.cite.cite_record()` returns all of it as JSON-ready dicts.
         """
+        from miitdata.query.filters import FilterError
+
+        if not isinstance(observation_id, str):
+            raise FilterError(
+                f"observation_id must be a string such as 'O0009', got {type(observation_id).__name__}"
+            )
         from miitdata.query.cite import cite
 
         return cite(self, observation_id)

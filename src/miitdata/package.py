@@ -144,10 +144,18 @@ def _constraint_problem(field: dict[str, Any]) -> str | None:
     return None
 
 
+def default_path() -> Path:
+    """The package used when none is named — the one rule of the CLI and the Python API alike:
+    `./datapackage.json` when the working directory holds one, else the package bundled with miitdata."""
+    here = Path(DESCRIPTOR)
+    return here if here.is_file() else bundled_path()
+
+
 def read_package(path: str | Path | None = None) -> Package:
-    """Read and check the shape of a descriptor; raise PackageError (exit 2) when it cannot be used."""
+    """Read and check the shape of a descriptor (None: `default_path()`); raise PackageError (exit 2)
+    when it cannot be used."""
     if path is None:
-        desc_path = bundled_path()
+        desc_path = default_path()
     else:
         desc_path = Path(path)
         if file_kind(desc_path) == "a directory":

@@ -10,12 +10,17 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from miitdata.cli.shared import CiteFormat as CiteFormat
+from miitdata.cli.shared import CurateFormat as CurateFormat
 from miitdata.cli.shared import Format as Format  # re-exported: the commands import these from here
+from miitdata.cli.shared import ShowFormat as ShowFormat
+from miitdata.cli.shared import TextJson as TextJson
 from miitdata.cli.shared import json_text as json_text
+from miitdata.cli.shared import one_package as one_package
 from miitdata.cli.shared import package_path as package_path
 from miitdata.cli.shared import write_output as write_output
 
@@ -23,6 +28,25 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from miitdata.dataset import Dataset
+
+
+def _flags_without_type() -> None:
+    """Help shows no `<bool>` for a flag (--frictionless, --strict, --help): it takes no value. typer
+    0.2x prints one for every option; this drops it for flags only (values keep `<str>`, `<path>` …)."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_miitdata_flags", False):
+        return
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    display_type_rich._miitdata_flags = True  # type: ignore[attr-defined]  # patched once
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_without_type()
 
 app = typer.Typer(
     name="miitdata",

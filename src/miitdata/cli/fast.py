@@ -92,11 +92,11 @@ def _apply(request: Request, option: str, value: str) -> bool:
 
 def run(request: Request) -> int:
     """Run a parsed validate request; the exit code (2, one line on stderr, when it cannot run)."""
-    from miitdata.cli.shared import exit_code, package_path, shows_traceback
+    from miitdata.cli.shared import exit_code, one_package, shows_traceback
     from miitdata.cli.validating import ValidateFormat, execute
 
     try:
-        target = request.path if request.path is not None else package_path(request.package)
+        target = one_package(request.path, request.package)
         return execute(
             target,
             ValidateFormat(request.format),

@@ -15,7 +15,8 @@ from miitdata.errors import MiitdataError, PackageError
 
 
 class Format(StrEnum):
-    """Every output format of every command; each command accepts the ones its help lists."""
+    """Every output format of every command (kept for callers of `allow`); each command declares its own
+    choices below, so its help and its errors list only the formats it has."""
 
     text = "text"
     table = "table"
@@ -27,12 +28,55 @@ class Format(StrEnum):
     ris = "ris"
 
 
+class ShowFormat(StrEnum):
+    """`miitdata show`: a table (text is the same), CSV or JSON."""
+
+    table = "table"
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+class CiteFormat(StrEnum):
+    """`miitdata cite`: text, JSON or a citation format."""
+
+    text = "text"
+    json = "json"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    ris = "ris"
+
+
+class TextJson(StrEnum):
+    """`info`, `metrics`, `versions`, `diff`: text (markdown for diff) or JSON."""
+
+    text = "text"
+    json = "json"
+
+
+class CurateFormat(StrEnum):
+    """`curate todo`: text, JSON or CSV draft rows."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+def one_package(path: Path | None, option: Path | None) -> Path | None:
+    """The package of a command that takes it as a PATH argument or as --package/-p: never both (exit 2,
+    `option-conflict`: one would be silently ignored)."""
+    if path is not None and option is not None:
+        raise PackageError(
+            "option-conflict",
+            f"the package is given twice, as PATH ({path}) and as --package ({option}): give it once",
+        )
+    return package_path(path if path is not None else option)
+
+
 def package_path(option: Path | None) -> Path | None:
-    """The package a command works on: `--package`, else ./datapackage.json, else None (the bundled one)."""
-    if option is not None:
-        return option
-    here = Path("datapackage.json")
-    return here if here.is_file() else None
+    """The package a command works on: `--package`, else None, which every reader resolves by the one
+    rule of `miitdata.package.default_path` (./datapackage.json if there is one, else the bundled one)."""
+    return option
 
 
 def json_text(data: Any) -> str:

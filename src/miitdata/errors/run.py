@@ -283,3 +283,11 @@ class ExclusionsInvalid(RunError):
         "curate, site: a curation/exclusions*.csv file that is not a regular file, not UTF-8, malformed "
         "CSV, without a source_id, text or reason column, or with a row that does not fit or has no text."
     )
+
+
+@register
+class OptionConflict(RunError):
+    code, title = "option-conflict", "Options conflict"
+    description = (
+        "Two options say the same thing differently (a package PATH argument and --package/-p): give it once."
+    )

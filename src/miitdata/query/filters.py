@@ -57,6 +57,17 @@ class Filters:
     source: str | None = None
     status: str | None = None
 
+    def __post_init__(self) -> None:
+        """Each filter is one string (an id or a name) or None: anything else is a FilterError naming it."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None and not isinstance(value, str):
+                example = {"period": "'2021'", "status": "'actual'"}.get(f.name, "'West'")
+                raise FilterError(
+                    f"{f.name} must be one string (an id or a name, e.g. {example}) or None, "
+                    f"got {type(value).__name__} {shown(repr(value))[1:-1]}"
+                )
+
     @classmethod
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]

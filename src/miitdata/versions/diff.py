@@ -242,9 +242,12 @@ def to_json(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fmt(value: Any) -> str:
+    """A cell for the markdown diff; a missing one (None, NaN) is "–", never "None" or "nan"."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return "–" if value is None else str(value)
+    return str(value)
 
 
 def _side(side: dict[str, Any]) -> str:
@@ -315,21 +318,40 @@ def to_markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _given(value: Any) -> str:
+    """A cell as text, or "" when it is missing (None, NaN, blank): a diff never prints None."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return _fmt(value).strip()
+
+
 def _describe(name: str, row: dict[str, Any]) -> str:
+    """`: what the row says`, from its non-missing cells only."""
     if not row:
         return ""
+    g = {k: _given(v) for k, v in row.items()}
+
+    def words(*parts: str) -> str:
+        text = " ".join(p for p in parts if p)
+        return f": {text}" if text else ""
+
     if name == "observations":
-        return (
-            f": {row.get('indicator_id')} {row.get('region_id')} {row.get('period')} = "
-            f"{'' if row.get('comparator') in (None, '=') else str(row.get('comparator')) + ' '}"
-            f"{_fmt(row.get('value'))}"
-        )
+        comparator = "" if g.get("comparator") in ("", "=") else g.get("comparator", "")
+        value = " ".join(p for p in (comparator, g.get("value", "")) if p)
+        return words(g.get("indicator_id", ""), g.get("region_id", ""), g.get("period", ""),
+                     f"= {value}" if value else "")  # fmt: skip
     if name == "mentions":
-        return f": {row.get('observation_id')} in {row.get('source_id')} «{row.get('exact')}»"
+        exact = f"«{g['exact']}»" if g.get("exact") else ""
+        source = f"in {g['source_id']}" if g.get("source_id") else ""
+        return words(g.get("observation_id", ""), source, exact)
     if name == "sources":
-        return f": {row.get('publisher')} {row.get('date_published')} ({row.get('language')})"
+        language = f"({g['language']})" if g.get("language") else ""
+        return words(g.get("publisher", ""), g.get("date_published", ""), language)
     if name == "relations":
-        return f": {row.get('kind')} {row.get('target')} ← {row.get('operands')}"
+        operands = f"← {g['operands']}" if g.get("operands") else ""
+        return words(g.get("kind", ""), g.get("target", ""), operands)
     if name == "discrepancies":
-        return f": {row.get('error_type')} on {row.get('resource')} {row.get('target')}"
+        what = g.get("error_type") or (f"record ({g['kind']})" if g.get("kind") else "record")
+        on = " ".join(p for p in (g.get("resource", ""), g.get("target", "")) if p)
+        return words(what, f"on {on}" if on else "")
     return ""

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from miitdata.cli.app import Format, PackageOption, allow, console, json_text, load_dataset, safe
+from miitdata.cli.app import CiteFormat, PackageOption, console, json_text, load_dataset, safe
 
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "⟦", "⟧"  # marks the value inside a quote when the output is not a terminal
 
@@ -17,8 +17,8 @@ def cite(
         str, typer.Argument(help="Observation id, e.g. O0009 (o9 works too).", show_default=False)
     ],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: text, json, bibtex, csl-json, ris.")
-    ] = Format.text,
+        CiteFormat, typer.Option("--format", "-f", help="Output format: text, json, bibtex, csl-json, ris.")
+    ] = CiteFormat.text,
     package: PackageOption = None,
 ) -> None:
     """Cite a figure: every quote that states it, per source, with offsets and a ready-to-paste citation.
@@ -37,13 +37,12 @@ def cite(
     """
     from miitdata.query.cite import cite_record
 
-    allow(format, Format.text, Format.json, Format.bibtex, Format.csl_json, Format.ris)
     ds = load_dataset(package)
     record = cite_record(ds, observation_id)
-    if format is Format.json:
+    if format is CiteFormat.json:
         sys.stdout.write(json_text(record))
         return
-    if format in (Format.bibtex, Format.csl_json, Format.ris):
+    if format in (CiteFormat.bibtex, CiteFormat.csl_json, CiteFormat.ris):
         from miitdata.query.citation_formats import FORMATTERS
 
         sys.stdout.write(FORMATTERS[format.value](record))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from miitdata.cli.app import Format, PackageOption, allow, package_path
+from miitdata.cli.app import CurateFormat, PackageOption, package_path
 from miitdata.errors import PackageError
 
 if TYPE_CHECKING:
@@ -88,8 +88,9 @@ def todo(
     source_id: Annotated[str, typer.Argument(help="The source, e.g. S004.")],
     package: PackageOption = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text, json, or csv: draft mention rows to complete.")
-    ] = Format.text,
+        CurateFormat,
+        typer.Option("--format", "-f", help="text, json, or csv: draft mention rows to complete."),
+    ] = CurateFormat.text,
 ) -> None:
     """List every number-like token of a source that no mention quotes and no exclusion lists.
     Exit 0 when there is none, 1 when there are some."""
@@ -102,10 +103,9 @@ def todo(
         raise PackageError("source-unknown", f"no source {source_id!r}", str(pkg.path))
     mentions = read_table(pkg, "mentions")
     items = todo_mod.uncovered(source_id, texts[source_id], mentions.rows, exclusions(pkg))
-    allow(fmt, Format.text, Format.json, Format.csv)
-    if fmt is Format.json:
+    if fmt is CurateFormat.json:
         typer.echo(json.dumps([t.as_dict() for t in items], ensure_ascii=False, indent=2))
-    elif fmt is Format.csv:
+    elif fmt is CurateFormat.csv:
         out = io.StringIO(newline="")
         writer = csv.DictWriter(out, fieldnames=mentions.header, lineterminator="\n")
         writer.writeheader()

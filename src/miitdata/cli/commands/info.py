@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import Format, PackageOption, allow, console, json_text, load_dataset, safe
+from miitdata.cli.app import PackageOption, TextJson, console, json_text, load_dataset, safe
 
 
 def info(
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: text, json.")
-    ] = Format.text,
+        TextJson, typer.Option("--format", "-f", help="Output format: text, json.")
+    ] = TextJson.text,
     package: PackageOption = None,
 ) -> None:
     """Describe the data package: version, licence, where it is, rows per resource, sources and events.
@@ -26,9 +26,8 @@ def info(
 
     from miitdata.query.info import info_record
 
-    allow(format, Format.text, Format.json)
     rec = info_record(load_dataset(package))
-    if format is Format.json:
+    if format is TextJson.json:
         sys.stdout.write(json_text(rec))
         return
     con = console()

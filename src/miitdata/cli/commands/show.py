@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from miitdata.cli.app import Format, Lang, PackageOption, allow, console, json_text, load_dataset, safe
+from miitdata.cli.app import Lang, PackageOption, ShowFormat, console, json_text, load_dataset, safe
 from miitdata.query.filters import Filters
 
 SHOW_HEADERS = {
@@ -60,8 +60,8 @@ def show(
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the labels and units.")] = Lang.en,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: table, csv, json.")
-    ] = Format.table,
+        ShowFormat, typer.Option("--format", "-f", help="Output format: table, csv, json.")
+    ] = ShowFormat.table,
     package: PackageOption = None,
 ) -> None:
     """Show facts (observations) as a table, with labels in English or Chinese.
@@ -77,15 +77,14 @@ def show(
     from miitdata.query.facts import MACHINE_COLUMNS, facts, facts_csv
     from miitdata.query.records import records
 
-    allow(format, Format.table, Format.text, Format.csv, Format.json)
     ds = load_dataset(package)
     filters = Filters(
         indicator=indicator, region=region, period=period, event=event, source=source, status=status
     )
     frame = facts(ds, filters, lang.value)
-    if format is Format.json:
+    if format is ShowFormat.json:
         sys.stdout.write(json_text(records(frame[MACHINE_COLUMNS])))
-    elif format is Format.csv:
+    elif format is ShowFormat.csv:
         sys.stdout.write(facts_csv(frame))
     else:
         _show_table(frame, lang.value)

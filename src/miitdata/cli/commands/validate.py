@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import OutputOption, PackageOption, package_path
+from miitdata.cli.app import OutputOption, PackageOption, one_package
 from miitdata.cli.validating import ValidateFormat, execute
 from miitdata.errors import LAYERS
 
@@ -56,6 +56,6 @@ def validate(
 
     Example: [bold]miitdata validate datapackage.json --format junit -o report.xml[/bold]
     """
-    target = path if path is not None else package_path(package)
+    target = one_package(path, package)
     layers = [lay.value for lay in layer] if layer else None
     raise typer.Exit(execute(target, format, layers, frictionless, output, show_known))

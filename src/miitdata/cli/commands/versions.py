@@ -9,7 +9,13 @@ from typing import Annotated
 
 import typer
 
-from miitdata.cli.app import Format, OutputOption, PackageOption, allow, package_path, write_output
+from miitdata.cli.app import (
+    OutputOption,
+    PackageOption,
+    TextJson,
+    one_package,
+    write_output,
+)
 
 RepoOption = Annotated[
     str | None,
@@ -55,7 +61,7 @@ def metrics(
     from miitdata.outputs import metrics as m
     from miitdata.validation.run import validate
 
-    target = path if path is not None else package_path(package)
+    target = one_package(path, package)
     result = validate(target)
     values = m.compute(target, report=result)
     if report is not None:
@@ -66,8 +72,8 @@ def metrics(
 def versions(
     repo: RepoOption = None,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: text, json.")
-    ] = Format.text,
+        TextJson, typer.Option("--format", "-f", help="Output format: text, json.")
+    ] = TextJson.text,
     tag: Annotated[
         bool,
         typer.Option("--tag", help="Create the missing annotated tags vX.Y.Z at the release commits."),
@@ -79,16 +85,15 @@ def versions(
     With --tag, creates the missing release tags instead (for clones and mirrors without tags):
     idempotent; exit 1, creating nothing, when an existing tag points at another commit.
     """
-    allow(format, Format.text, Format.json)
     if tag:
         from miitdata.cli.commands.release_tags import tag_command
 
-        tag_command(_repo(repo), format is Format.json)
+        tag_command(_repo(repo), format is TextJson.json)
         return
     from miitdata.versions.git import versions as list_versions
 
     found = list_versions(_repo(repo))
-    if format is Format.json:
+    if format is TextJson.json:
         sys.stdout.write(json.dumps([v.to_dict() for v in found], ensure_ascii=False, indent=2) + "\n")
         return
     if not found:
@@ -113,8 +118,8 @@ def diff(
     ] = None,
     repo: RepoOption = None,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: text, json.")
-    ] = Format.text,
+        TextJson, typer.Option("--format", "-f", help="Output format: text, json.")
+    ] = TextJson.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when ids of A's released version vanished in B.")
     ] = False,
@@ -129,9 +134,8 @@ def diff(
     """
     from miitdata.versions import diff as d
 
-    allow(format, Format.text, Format.json)
     result = d.diff(a, b, repo=_repo(repo))
-    if format is Format.json:
+    if format is TextJson.json:
         text = json.dumps(d.to_json(result), ensure_ascii=False, indent=2) + "\n"
     else:
         text = d.to_markdown(result) + "\n"
