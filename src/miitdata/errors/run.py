@@ -291,3 +291,22 @@ class OptionConflict(RunError):
     description = (
         "Two options say the same thing differently (a package PATH argument and --package/-p): give it once."
     )
+
+
+@register
+class NotAMiitdataPackage(RunError):
+    code, title = "not-a-miitdata-package", "Not a miitdata package"
+    description = (
+        "The descriptor has none of the miitdata resources: miitdata validates its own data model; "
+        "`frictionless validate` is the tool for other data packages."
+    )
+
+
+@register
+class DescriptorUnsupported(RunError):
+    code, title = "descriptor-unsupported", "Descriptor feature unsupported"
+    description = (
+        "A descriptor feature that changes how the bytes are read and that miitdata does not implement "
+        "(a dialect other than the defaults, an encoding other than UTF-8, inline data, a field format, "
+        "missingValues outside the table schema …): refused by name rather than misread."
+    )

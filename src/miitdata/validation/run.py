@@ -10,6 +10,7 @@ from miitdata.errors import LAYERS
 from miitdata.package import read_package
 from miitdata.validation.causes import group
 from miitdata.validation.context import Context
+from miitdata.validation.features import check_features, require_miitdata
 from miitdata.validation.locate import locate
 from miitdata.validation.report import Report
 from miitdata.validation.waivers import apply_waivers
@@ -81,6 +82,8 @@ def validate(
     """
     started = time.perf_counter()
     package = read_package(path)
+    require_miitdata(package)
+    check_features(package)
     wanted = _layers(layers)
     ctx = Context(package)
     for layer in wanted:

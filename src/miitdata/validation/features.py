@@ -1,0 +1,104 @@
+"""What miitdata reads of a descriptor, and what it refuses by name (exit 2) rather than misread.
+
+miitdata validates *its* data package: the eight resources of the miitdata model, each a UTF-8 CSV with
+the Data Package defaults (comma, `"` quotes doubled, a header row, LF or CRLF line ends). A descriptor
+may restate those defaults; anything else that would change how the bytes are read is refused by name,
+so a fork that sets it gets a clear exit 2 instead of false errors:
+
+- `not-a-miitdata-package`: none of the miitdata resources is in the descriptor (a foreign package:
+  `frictionless validate` is the tool for it);
+- `descriptor-unsupported`: a dialect other than the defaults (`delimiter`, `quoteChar`, `doubleQuote`,
+  `escapeChar`, `commentChar`, `skipInitialSpace`, `header`, `headerRows`, `headerJoin`, `commentRows`,
+  `nullSequence`, `lineTerminator` other than LF/CRLF, a `$ref` dialect), an `encoding` other than UTF-8
+  (UTF-8 with a BOM, `utf-8-sig`, too), inline `data`, a `format`/`mediatype` other than CSV, a
+  `compression`, a field `format` other than `default` (as `%Y` on a date), field-level
+  `missingValues`, and package-level `missingValues` (a v1 extension some tools read, others ignore).
+
+Only the standard library.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from miitdata.errors import PackageError
+
+if TYPE_CHECKING:
+    from miitdata.package import Package
+
+DIALECT_DEFAULTS: dict[str, tuple[Any, ...]] = {
+    "delimiter": (",",),
+    "quoteChar": ('"',),
+    "doubleQuote": (True,),
+    "header": (True,),
+    "headerRows": ([1],),
+    "skipInitialSpace": (False,),
+    "lineTerminator": ("\n", "\r\n"),
+    "caseSensitiveHeader": (False, True),  # labels are compared exactly either way
+}
+DIALECT_METADATA = ("$schema", "name", "title", "description", "csvddfVersion")
+UTF8 = ("utf-8", "utf8")
+CSV = ("csv", "text/csv", "text/csv;charset=utf-8")
+
+
+def _refuse(where: str, what: str, path: str) -> PackageError:
+    return PackageError(
+        "descriptor-unsupported",
+        f"{where}: {what} is not supported (miitdata reads UTF-8 CSV with the Data Package defaults); "
+        "refused rather than misread. frictionless validate reads it",
+        path,
+    )
+
+
+def check_features(package: Package) -> None:
+    """Raise PackageError for a descriptor feature miitdata does not implement (see the module doc)."""
+    path = str(package.path)
+    descriptor = package.descriptor
+    if "missingValues" in descriptor and descriptor["missingValues"] != [""]:
+        raise _refuse("the package", f"missingValues {descriptor['missingValues']!r}", path)
+    for name, res in package.resources.items():
+        where = f"resource {name!r}"
+        if "data" in res:
+            raise _refuse(where, "inline data (the 'data' property)", path)
+        for key, allowed in (("format", CSV), ("mediatype", CSV)):
+            value = res.get(key)
+            if value is not None and str(value).lower().replace(" ", "") not in allowed:
+                raise _refuse(where, f"{key} {value!r}", path)
+        if res.get("compression") not in (None, "", "no"):
+            raise _refuse(where, f"compression {res['compression']!r}", path)
+        encoding = res.get("encoding")
+        if encoding is not None and str(encoding).lower() not in UTF8:
+            raise _refuse(where, f"encoding {encoding!r}", path)
+        dialect = res.get("dialect")
+        if dialect is not None:
+            if not isinstance(dialect, dict):
+                raise _refuse(where, f"dialect {dialect!r} (a reference, not an inline object)", path)
+            for key, value in dialect.items():
+                if key in DIALECT_METADATA:
+                    continue
+                allowed_values = DIALECT_DEFAULTS.get(key)
+                if allowed_values is None or value not in allowed_values:
+                    raise _refuse(where, f"dialect {key} {value!r}", path)
+        for field in res["schema"].get("fields", []):
+            fmt = field.get("format")
+            if fmt not in (None, "default"):
+                raise _refuse(f"{where} field {field.get('name')!r}", f"format {fmt!r}", path)
+            if "missingValues" in field:
+                raise _refuse(f"{where} field {field.get('name')!r}", "field-level missingValues", path)
+
+
+def require_miitdata(package: Package) -> None:
+    """Raise `not-a-miitdata-package` when the descriptor has none of the miitdata resources."""
+    from miitdata.package import RESOURCE_NAMES
+
+    present = [name for name in RESOURCE_NAMES if name in package.resources]
+    if present:
+        return
+    others = ", ".join(repr(n) for n in list(package.resources)[:5])
+    raise PackageError(
+        "not-a-miitdata-package",
+        f"not a miitdata package: it has none of the resources {', '.join(RESOURCE_NAMES)} "
+        f"(it has {others}); miitdata validates its own data model only: "
+        "for any other data package use `frictionless validate`",
+        str(package.path),
+    )
