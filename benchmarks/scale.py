@@ -301,6 +301,7 @@ for r in json.loads(desc.read_text(encoding="utf-8"))["resources"]:
     )
 """
 SHIPPED = "shipped"
+COUNTS = "counts.json"  # the row counts, written beside a generated package
 ONCE_ABOVE = 1_000_000  # sizes above this run each command once (a 10M run takes minutes)
 
 
@@ -428,7 +429,9 @@ def main() -> None:
     parser.add_argument("--generate", nargs=2, metavar=("MENTIONS", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:  # the child that writes one package (keeps the measuring process small)
-        print(json.dumps(generate(Path(args.generate[1]), int(args.generate[0]))))
+        counts = generate(Path(args.generate[1]), int(args.generate[0]))
+        (Path(args.generate[1]) / COUNTS).write_text(json.dumps(counts), encoding="utf-8")
+        print(json.dumps(counts))
         return
     labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
     f_max = parse_size(args.frictionless_max) if args.frictionless_max else None
@@ -455,12 +458,14 @@ def main() -> None:
             pkg = base / f"pkg-{size}"
             t = time.perf_counter()
             have = pkg / "datapackage.json"
-            if not have.is_file() or _counts(have)["mentions"] != size:
+            made_counts = pkg / COUNTS  # what the generator made (--keep: reused when it is the size asked)
+            kept = json.loads(made_counts.read_text(encoding="utf-8")) if made_counts.is_file() else {}
+            if not have.is_file() or kept.get("mentions") != size:
                 cmd = [py, __file__, "--generate", str(size), str(pkg)]
                 made = subprocess.run(cmd, check=True, capture_output=True, text=True)
                 counts = json.loads(made.stdout)
             else:
-                counts = _counts(pkg / "datapackage.json")  # --keep: reuse what an earlier run generated
+                counts = kept
             ready = time.perf_counter() - t
             print(f"\n== {size:,} mentions ({sum(counts.values()):,} rows in all; ready in {ready:.1f} s)")
             desc = str(pkg / "datapackage.json")
