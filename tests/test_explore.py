@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 
 import miitdata
-from miitdata.outputs.formats import EXPORT_FORMATS
 from miitdata.query.filters import FilterError
 from miitdata.query.format import format_value
 from tests.conftest import ROOT, run_cli, run_inproc
@@ -463,7 +462,10 @@ def test_datasheet_embeds_schema_org_dataset(datasheet: Path, ds: Any) -> None:
         "citation",
     ):
         assert dataset.get(f"{so}{key}"), key
-    assert len(dataset[f"{so}distribution"]) == len(EXPORT_FORMATS)
+    # Croissant (tests/test_croissant.py): a FileObject per table and per raw text
+    paths = {r["path"] for r in ds.descriptor["resources"]}
+    paths |= {s["path"] for s in ds.descriptor.get("sources", []) if s.get("path")}
+    assert len(dataset[f"{so}distribution"]) == len(paths)
     assert len(dataset[f"{so}variableMeasured"]) == len(ds.indicators)
     assert len(dataset[f"{so}isBasedOn"]) == len(ds.sources)
     years = sorted({int(y) for p in ds.observations["period"] for y in re.findall(r"[0-9]{4}", p)})

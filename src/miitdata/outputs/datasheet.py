@@ -27,7 +27,8 @@ from miitdata.outputs.charts import (
     joined,
     sources_per_observation,
 )
-from miitdata.outputs.schemaorg import dataset_jsonld, script_tag
+from miitdata.outputs.croissant import croissant_jsonld
+from miitdata.outputs.schemaorg import script_tag
 from miitdata.query.format import format_number
 
 if TYPE_CHECKING:
@@ -122,8 +123,9 @@ def _counts_by(frame: pd.DataFrame, column: str) -> list[list[Any]]:
     return [[k, format_number(v)] for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def render_datasheet(ds: Dataset) -> str:
-    """The datasheet of a loaded dataset, as one self-contained HTML page.
+def render_datasheet(ds: Dataset, content_root: str = "") -> str:
+    """The datasheet of a loaded dataset, as one self-contained HTML page. Its JSON-LD is the Croissant
+    description (outputs/croissant.py), whose file URLs are `content_root` + the package paths.
 
     Raises PackageError `extra-missing` (with the pip command) when matplotlib is not installed."""
     try:
@@ -234,7 +236,8 @@ def render_datasheet(ds: Dataset) -> str:
     add('<html lang="en"><head><meta charset="utf-8">')
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
     add(f"<title>Datasheet: {escape(str(desc.get('name', 'miitdata')))} {escape(version)}</title>")
-    add(script_tag(dataset_jsonld(ds)))  # schema.org Dataset, for search engines (no code runs)
+    # Croissant (a schema.org Dataset with files and record sets), for dataset search (no code runs)
+    add(script_tag(croissant_jsonld(ds, content_root)))
     add(f"<style>{CSS}</style></head><body>")
     add(f"<h1>Datasheet for {escape(str(desc.get('name', 'miitdata')))} {escape(version)}</h1>")
     add(f'<p class="subtitle">{escape(str(desc.get("title", "")))}</p>')

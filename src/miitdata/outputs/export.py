@@ -162,8 +162,19 @@ def _annotations(out: Path, path: str | Path | None, base_url: str | None) -> Pa
     return write_annotations(out, path, base_url)
 
 
+def _croissant(out: Path, path: str | Path | None, base_url: str | None) -> Path:
+    from miitdata.outputs.croissant import write_croissant
+
+    if base_url is not None:
+        raise PackageError("base-url-invalid", "--base-url applies to the annotations export, not croissant")
+    return write_croissant(out, path)
+
+
 # The document formats: one derived file from the whole package (the table formats: WRITERS, below).
-DOCUMENTS: dict[str, Callable[[Path, str | Path | None, str | None], Path]] = {"annotations": _annotations}
+DOCUMENTS: dict[str, Callable[[Path, str | Path | None, str | None], Path]] = {
+    "annotations": _annotations,
+    "croissant": _croissant,
+}
 if tuple(DOCUMENTS) != DOCUMENT_FORMATS:  # pragma: no cover - formats.py and this registry disagree
     raise ImportError("outputs/formats.py DOCUMENT_FORMATS and export.DOCUMENTS differ")
 

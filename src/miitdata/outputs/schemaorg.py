@@ -25,6 +25,7 @@ MEDIA_TYPES = {
     "sqlite": "application/vnd.sqlite3",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "annotations": "application/ld+json",
+    "croissant": "application/ld+json",
 }
 _SOURCE_TYPES = {"news-report": "NewsArticle", "machine-translation": "NewsArticle"}
 _YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")

@@ -2,9 +2,10 @@
 
 `site_data(ds)` is the JSON-able payload (every figure, quote, relation, discrepancy, the raw texts and
 the curation exclusions); `build_site(ds, outdir)` writes `index.html`, `assets/app.js`, `assets/app.css`,
-`assets/data.js` (the payload as a JS assignment: browsers refuse `fetch()` of `file://` URLs) and
-`datasheet.html`. The JS and CSS are hand-written files of this package (`site_assets/`), read with
-importlib.resources; nothing is loaded from a CDN.
+`assets/data.js` (the payload as a JS assignment: browsers refuse `fetch()` of `file://` URLs),
+`datasheet.html`, `croissant.json` (outputs/croissant.py) and the files it describes (`data/*.csv`,
+`data/sources/*.txt`, byte copies). The JS and CSS are hand-written files of this package
+(`site_assets/`), read with importlib.resources; nothing is loaded from a CDN.
 
 Writing is atomic: the site is built in a temporary directory beside OUTDIR, then swapped in. An existing
 OUTDIR is replaced only when it holds our marker file (so a typo cannot wipe a directory of the user's);
@@ -314,6 +315,12 @@ def _datasheet(ds: Dataset) -> str:
     return html.replace("<body>", "<body>" + back, 1)
 
 
+def _package_files(ds: Dataset, croissant: dict[str, Any]) -> dict[str, str]:
+    """The package's files the site's croissant.json describes (tables and raw texts), by path."""
+    root = ds.path.parent
+    return {f["@id"]: (root / f["@id"]).read_bytes().decode("utf-8") for f in croissant["distribution"]}
+
+
 def _check_outdir(outdir: Path) -> None:
     if outdir.is_symlink() or (outdir.exists() and not outdir.is_dir()):
         raise PackageError("output-invalid", "not a directory: the site is a directory", str(outdir))
@@ -328,14 +335,19 @@ def _check_outdir(outdir: Path) -> None:
 
 def build_site(ds: Dataset, outdir: Path) -> list[Path]:
     """Write the explorer into `outdir` (atomically) and return the files written, index.html first."""
+    from miitdata.outputs.croissant import croissant_jsonld
+
     outdir = Path(outdir)
     _check_outdir(outdir)
     payload = site_data(ds)
+    croissant = croissant_jsonld(ds)  # its file URLs lead to the copies under data/
     files = {
         "index.html": index_html(payload),
         "assets/data.js": data_js(payload),
         **{f"assets/{name}": _asset(name) for name in ASSETS},
         "datasheet.html": _datasheet(ds),
+        "croissant.json": json.dumps(croissant, ensure_ascii=False, indent=1) + "\n",
+        **_package_files(ds, croissant),
         MARKER: f"Written by miitdata site ({payload['name']} {payload['version']}); "
         "`miitdata site` replaces this directory.\n",
     }

@@ -26,8 +26,9 @@ def datasheet(
     Example: [bold]miitdata datasheet datasheet.html[/bold]
     """
     ds = load_dataset(package)
+    from miitdata.outputs.croissant import content_root_for
     from miitdata.outputs.datasheet import render_datasheet
 
-    html = render_datasheet(ds)
+    html = render_datasheet(ds, content_root_for(output, ds.path.parent))
     write_output(output, html, "datasheet")
     typer.echo(f"wrote {output} ({len(html.encode('utf-8')):,} bytes)", err=True)
