@@ -12,6 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test result may depend on the machine's speed or load: Hypothesis's per-example deadline and its
+# "too slow" health check both measure time, so neither applies anywhere (a test's own @settings keeps
+# this unless it names them).
+settings.register_profile("miitdata", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("miitdata")
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -46,7 +46,8 @@ def test_a_fifo_is_written_to_not_renamed_over(tmp_path: Path) -> None:
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
     reader.start()
     write_atomic(fifo, "through the pipe")
-    reader.join(timeout=10)
+    reader.join(timeout=600)  # write_atomic closed the pipe, so the reader has its EOF: a bound, not a wait
+    assert not reader.is_alive()
     assert got == [b"through the pipe"]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 

@@ -315,29 +315,58 @@ def test_real_cli_subprocess(pkg: Path):
     assert proc.returncode == 0, proc.stderr  # ./datapackage.json is the default package
 
 
+LOCKED_WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from miitdata.curate.files import locked
+    root, log, name, hold = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "hold"
+    with locked(root):
+        for i in range(5):
+            with log.open("a") as fh:
+                fh.write(f"{name}{i}\\n")
+            if i == 2 and hold:  # hold the lock mid-write until the test says go
+                print("held", flush=True)
+                sys.stdin.readline()
+    """
+)
+
+
+def _waiting_for_a_lock(pid: int) -> bool:
+    """Whether `pid` is blocked on a file lock (Linux: a `->` line of /proc/locks)."""
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if "->" in fields and fields[fields.index("->") + 4] == str(pid):
+            return True
+    return False
+
+
 def test_two_writers_under_the_lock_do_not_interleave(pkg: Path):
+    """A holds the lock mid-write (held by the test, not by a sleep); B, started then, waits for it."""
+    import fcntl
+
     log = pkg.parent / "log.txt"
-    script = textwrap.dedent(
-        """
-        import sys, time
-        from pathlib import Path
-        from miitdata.curate.files import locked
-        root, log, name = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-        with locked(root):
-            for i in range(5):
-                with log.open("a") as fh:
-                    fh.write(f"{name}{i}\\n")
-                time.sleep(0.05)
-        """
-    )
-    procs = [
-        subprocess.Popen([sys.executable, "-c", script, str(pkg), str(log), name], env=env()) for name in "AB"
-    ]
-    assert [p.wait(timeout=60) for p in procs] == [0, 0]
-    lines = log.read_text().split()
-    first = lines[0][0]
-    second = "B" if first == "A" else "A"
-    assert lines == [f"{first}{i}" for i in range(5)] + [f"{second}{i}" for i in range(5)]
+    root = pkg.parent
+
+    def start(name: str, hold: str) -> subprocess.Popen[str]:
+        args = [sys.executable, "-c", LOCKED_WRITER, str(root), str(log), name, hold]
+        return subprocess.Popen(args, env=env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    a = start("A", "hold")
+    assert a.stdout is not None and a.stdin is not None
+    assert a.stdout.readline() == "held\n"
+    with (root / ".curation.lock").open("a") as fh, pytest.raises(BlockingIOError):
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # A holds it exclusively
+    b = start("B", "go")
+    if Path("/proc/locks").is_file():  # wait until B is queued on the lock (a condition, not a time)
+        while not _waiting_for_a_lock(b.pid):
+            with pytest.raises(subprocess.TimeoutExpired):  # B must not finish while A holds the lock
+                b.wait(timeout=0.01)
+    assert log.read_text().split() == ["A0", "A1", "A2"]
+    a.stdin.write("go\n")
+    a.stdin.close()
+    assert [a.wait(timeout=120), b.wait(timeout=120)] == [0, 0]
+    assert log.read_text().split() == [f"A{i}" for i in range(5)] + [f"B{i}" for i in range(5)]
 
 
 def test_two_anchors_at_once_give_the_anchored_file(pkg: Path):

@@ -479,7 +479,11 @@ def test_unmutated_package_is_valid() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(MUTATIONS))
-@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=1,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_single_fault_is_detected(name: str, data: st.DataObject) -> None:
     _, candidates, mutate, expected = MUTATIONS[name]

@@ -23,8 +23,14 @@ from miitdata.errors import PackageError
 from miitdata.outputs.site import MARKER, build_site, site_data
 from tests.conftest import ROOT, copy_package, edit_rows, run_cli
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture skips (or, under CI, fails) without playwright
+    expect = None  # type: ignore[assignment]
+
 WEST_SHARE = "O0009"  # the West's share of national industrial value added in 2021: 19.21%, in S000-S003
 MAX_BYTES = 2 * 1024 * 1024
+WAIT_MS = 120_000  # a bound for conditions that never come (a loaded machine still gets there)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -200,6 +206,9 @@ def browser() -> Iterator[Any]:
     executable = _chromium()
     if executable is None:
         _unavailable("Chromium")
+    # Every wait is for a condition (a selector, a function, an expectation), never for time; these
+    # bounds only turn a condition that never comes into a failure instead of a hang.
+    expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
@@ -211,6 +220,7 @@ class Tab:
 
     def __init__(self, browser: Any, width: int = 1400) -> None:
         self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.set_default_timeout(WAIT_MS)
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
@@ -276,8 +286,7 @@ def test_figure_view(tab: Tab, site: Path, data: dict[str, Any]) -> None:
     assert page.query_selector_all("#figure-view .quote-col") and page.query_selector("button.copy")
     assert page.query_selector('#figure-view a[href="#O0008"]')  # stated in the same sentence
     page.click("#figure-view button.copy")
-    page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''")
-    assert page.inner_text("#figure-view .copy-status") == "Citation copied"
+    expect(page.locator("#figure-view .copy-status").first).to_have_text("Citation copied")
     page.goto((site / "index.html").as_uri() + "#O0033")  # hashchange
     page.wait_for_function("() => document.querySelector('#figure-view .oid').textContent === 'O0033'")
     assert page.query_selector('#figure-view [data-discrepancy="D001"]')
@@ -291,9 +300,9 @@ def test_language_switch(tab: Tab, site: Path, data: dict[str, Any]) -> None:
     o = next(o for o in data["observations"] if o["id"] == WEST_SHARE)
     assert page.inner_text(cell) == data["indicators"][o["i"]]["en"]
     page.click('button[data-lang="zh"]')
-    assert page.inner_text(cell) == data["indicators"][o["i"]]["zh"]
+    expect(page.locator(cell)).to_have_text(data["indicators"][o["i"]]["zh"])
     page.click('button[data-lang="en"]')
-    assert page.inner_text(cell) == data["indicators"][o["i"]]["en"]
+    expect(page.locator(cell)).to_have_text(data["indicators"][o["i"]]["en"])
     tab.assert_clean()
 
 
@@ -326,12 +335,12 @@ def test_keyboard(tab: Tab, site: Path) -> None:
     first = page.evaluate("document.activeElement.dataset.observation")
     assert first == "O0001"
     page.keyboard.press("Enter")
-    page.wait_for_function("() => location.hash === '#O0001'")
-    assert page.is_visible("#figure-view")
+    # location.hash changes at once, the view on the `hashchange` event after it: wait for the view
+    expect(page.locator("#figure-view")).to_be_visible()
+    expect(page.locator("#figure-view .oid")).to_have_text("O0001")
     page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.getElementById('facts-view').hidden")
-    page.wait_for_function("() => document.activeElement && document.activeElement.dataset.observation")
-    assert page.evaluate("document.activeElement.dataset.observation") == "O0001"
+    expect(page.locator("#facts-view")).to_be_visible()
+    expect(page.locator('tr[data-observation="O0001"]')).to_be_focused()
     tab.assert_clean()
 
 

@@ -23,6 +23,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+# Tests only: a directory holding two FIFOs, `ready` and `go`. A writer that finds it in the environment
+# writes its temporary path to `ready`, then waits for `go` to be written or closed, right before the
+# rename: the test holds the writer at its last moment (to send a signal then) instead of guessing it.
+HOLD_ENV = "MIITDATA_TEST_HOLD_BEFORE_RENAME"
+
 
 @contextlib.contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
@@ -64,6 +69,7 @@ def atomic_path(target: str | os.PathLike[str], *, directory: bool = False) -> I
             os.chmod(tmp, _mode(target))  # mkstemp's 0600 would make every output private
         try:
             yield tmp
+            _hold_for_test(tmp)
             if directory:
                 _swap_directory(tmp, target)
             else:
@@ -77,6 +83,18 @@ def atomic_path(target: str | os.PathLike[str], *, directory: bool = False) -> I
                 with contextlib.suppress(FileNotFoundError):
                     tmp.unlink()
             raise
+
+
+def _hold_for_test(tmp: Path) -> None:
+    """Report `tmp` and wait for the test's go, when a test asked for it (see HOLD_ENV); else nothing."""
+    hold = os.environ.get(HOLD_ENV)
+    if not hold:
+        return
+    # `go` is opened before `ready` is written: the test's release can then never find it closed
+    with open(os.path.join(hold, "go"), encoding="utf-8") as go:
+        with open(os.path.join(hold, "ready"), "w", encoding="utf-8") as ready:
+            ready.write(f"{tmp}\n")
+        go.read()
 
 
 def _mode(target: Path, default: int = 0o666) -> int:
