@@ -47,7 +47,7 @@ def substitute(text: str, upstream: str, old: str, new: str) -> str:
 
 
 def needed_extras() -> set[str]:
-    """The extras dvc.yaml's stages need: `export` for Parquet/XLSX, `datasheet` for the datasheet."""
+    """The extras dvc.yaml's stages need: `export` for Parquet/XLSX (the datasheet needs none)."""
     stages = yaml.safe_load((ROOT / "dvc.yaml").read_text(encoding="utf-8"))["stages"]
     needed = {"dvc"}
     for stage in stages.values():
@@ -55,8 +55,6 @@ def needed_extras() -> set[str]:
         for cmd in cmds:
             if re.search(r"--format (parquet|xlsx)\b", cmd):
                 needed.add("export")
-            if cmd.startswith("miitdata datasheet"):
-                needed.add("datasheet")
     return needed
 
 

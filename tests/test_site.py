@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -154,15 +153,6 @@ def test_output_directory_rules(ds: Any, tmp_path: Path) -> None:
     build_site(ds, empty)  # ours: replaced whole
     assert not (empty / "assets" / "stale.js").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "file.html", "theirs"]  # no temp left
-
-
-def test_datasheet_needs_matplotlib(ds: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails as without matplotlib
-    with pytest.raises(PackageError) as exc:
-        build_site(ds, tmp_path / "site")
-    assert exc.value.code == "extra-missing"
-    assert "pip install 'miitdata[datasheet]'" in str(exc.value)
-    assert not (tmp_path / "site").exists()
 
 
 def test_cli(tmp_path: Path) -> None:

@@ -111,12 +111,32 @@ sys.meta_path.insert(0, _Block())
 """
 
 EXTRA_CASES = [
-    (("datasheet", "d.html"), {"matplotlib"}, "datasheet"),
-    (("site", "site"), {"matplotlib"}, "datasheet"),
     (("export", "-f", "parquet", "p"), {"pyarrow"}, "export"),
     (("export", "-f", "xlsx", "x.xlsx"), {"openpyxl"}, "export"),
     (("validate", "--frictionless"), {"frictionless"}, "frictionless"),
 ]
+
+
+OPTIONAL = {"matplotlib", "pyarrow", "openpyxl", "frictionless", "dvc", "mcp", "PIL"}
+
+
+@pytest.mark.parametrize("args", [("datasheet", "d.html"), ("site", "site")], ids=["datasheet", "site"])
+def test_site_and_datasheet_need_no_extra(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """The datasheet and the explorer draw everything themselves: no optional package (nor a plotting
+    library) is imported, and the bytes are those of a run that has them all."""
+    site_dir = tmp_path / "block"
+    site_dir.mkdir()
+    (site_dir / "sitecustomize.py").write_text(BLOCKER.format(blocked=sorted(OPTIONAL)), encoding="utf-8")
+    blocked, free = tmp_path / "blocked", tmp_path / "free"
+    blocked.mkdir()
+    free.mkdir()
+    proc = cli(*args, cwd=blocked, PYTHONPATH=str(site_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert cli(*args, cwd=free).returncode == 0
+    out = args[1]
+    files = sorted(p.relative_to(free) for p in (free / out).rglob("*") if p.is_file()) or [Path(".")]
+    for rel in files:
+        assert (blocked / out / rel).read_bytes() == (free / out / rel).read_bytes(), rel
 
 
 @pytest.mark.parametrize(

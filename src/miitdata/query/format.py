@@ -28,6 +28,36 @@ UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
     "times": ("×", "倍"),
 }
 
+# What each unit is called on a chart's axis or in a table heading: (English, Chinese).
+UNIT_LABELS: dict[str, tuple[str, str]] = {
+    "percent": ("percent (%)", "百分比"),
+    "percentage-points": ("percentage points", "百分点"),
+    "100m-yuan": ("100 million yuan", "亿元"),
+    "10k-yuan-per-person": ("10,000 yuan per person", "万元/人"),
+    "10k-tonnes-sce": ("10,000 tonnes of standard coal equivalent", "万吨标准煤"),
+    "count": ("count", "个"),
+    "times": ("times (a multiple)", "倍"),
+    "rank": ("rank (1 = first)", "位次"),
+}
+
+
+def unit_label(unit: str | None, descriptor: dict[str, object] | None = None) -> str:
+    """A unit's label, `100 million yuan / 亿元`, never its id: the label the descriptor gives the unit's
+    category (`{"value": ..., "label": ...}` in indicators.unit), else the one above, else the id."""
+    text = "" if unit is None else str(unit)
+    for resource in (descriptor or {}).get("resources", []) or []:  # type: ignore[attr-defined]
+        if not isinstance(resource, dict) or resource.get("name") != "indicators":
+            continue
+        for field in (resource.get("schema") or {}).get("fields", []):
+            if isinstance(field, dict) and field.get("name") == "unit":
+                for cat in field.get("categories") or []:
+                    if isinstance(cat, dict) and str(cat.get("value")) == text and cat.get("label"):
+                        return str(cat["label"])
+    if text in UNIT_LABELS:
+        en, zh = UNIT_LABELS[text]
+        return f"{en} / {zh}"
+    return text
+
 
 def format_number(value: float | None) -> str:
     """The shortest text of a number with thousands separators: 100000 → 100,000; 1887.5 → 1,887.5."""
