@@ -134,7 +134,7 @@ def test_site_and_datasheet_need_no_extra(tmp_path: Path, args: tuple[str, ...])
     assert proc.returncode == 0, proc.stderr
     assert cli(*args, cwd=free).returncode == 0
     out = args[1]
-    files = sorted(p.relative_to(free) for p in (free / out).rglob("*") if p.is_file()) or [Path(".")]
+    files = sorted(p.relative_to(free / out) for p in (free / out).rglob("*") if p.is_file()) or [Path(".")]
     for rel in files:
         assert (blocked / out / rel).read_bytes() == (free / out / rel).read_bytes(), rel
 
