@@ -102,3 +102,79 @@ def test_cite_ris() -> None:
         assert lines[0].startswith("TY  - ")
         assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in lines)
         assert any(line.startswith("TI  - ") for line in lines)
+
+
+def _release_date() -> str:
+    return str(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["created"])[:10]
+
+
+def test_one_release_date_everywhere() -> None:
+    """datapackage.json `created` is the release date; every other place says the same."""
+    date = _release_date()
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(cff["date-released"]) == date
+    bib = _cite("bibtex").split("\n@")[-1]  # the dataset release entry
+    assert f"date = {{{date}}}" in bib
+    csl = json.loads(_cite("csl-json"))
+    assert [i["issued"]["date-parts"][0] for i in csl if i["type"] == "dataset"] == [
+        [int(p) for p in date.split("-")]
+    ] * 2
+    ris = [r for r in _cite("ris").split("ER  - \n") if "TY  - DATA" in r]
+    assert all(f"DA  - {date.replace('-', '/')}/" in r for r in ris) and ris
+    croissant = json.loads((ROOT / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["datePublished"] == date
+
+
+def test_bibtex_in_pybtex_months_by_name_and_authors() -> None:
+    from pybtex.database import parse_string
+
+    data = parse_string(_cite("bibtex"), "bibtex")
+    months = {e.fields.get("month") for e in data.entries.values()}
+    assert months and all(
+        m
+        in {
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        }
+        for m in months
+    )
+    for key, entry in data.entries.items():
+        assert entry.persons.get("author"), key  # sources too: their publisher or host institution
+
+
+def test_csl_json_renders_in_citeproc_with_authors() -> None:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(_cite("csl-json"))
+    for item in items:
+        assert item.get("author"), item["id"]
+        if item.get("language"):
+            assert re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", item["language"]), item["language"]
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    for item in items:
+        bib.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bib.bibliography()]
+    assert len(rendered) == len(items)
+    assert all(rendered)
+    for item in items:
+        if item["type"] != "dataset":
+            (line,) = [t for t in rendered if item["title"][:30] in t]
+            assert line.count(item["title"][:30]) == 1, line  # the title once, after its author
+            assert item["author"][0]["literal"][:20] in line, line
+
+
+def test_ris_languages_are_tags() -> None:
+    tags = re.findall(r"^LA  - (.*)$", _cite("ris"), flags=re.M)
+    assert tags and all(re.fullmatch(r"[a-z]{2,3}", t) for t in tags)

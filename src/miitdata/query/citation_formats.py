@@ -69,9 +69,10 @@ def _entries(record: dict[str, Any]) -> list[dict[str, Any]]:
                 "role": "source",
                 "kind": s.get("kind"),
                 "title": s.get("title"),
+                "authors": [s["author"]] if s.get("author") else [],
                 "publisher": s.get("publisher"),
                 "date": s.get("date_published"),
-                "language": s.get("language"),
+                "languages": languages(s.get("language")),
                 "note": f"{name} source {s['source_id']} ({s.get('kind')})",
             }
         )
@@ -91,6 +92,14 @@ def _entries(record: dict[str, Any]) -> list[dict[str, Any]]:
     for e in entries:
         e["key"] = _KEY_UNSAFE.sub("-", e["key"])
     return entries
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def languages(tag: Any) -> list[str]:
+    """BCP 47 tags of a source's language cell: `en+zh` (English with Chinese) is ["en", "zh"]."""
+    return [t for t in str(tag or "").replace("+", " ").replace(",", " ").split() if t]
 
 
 def _date_parts(date: str | None) -> list[int]:
@@ -115,8 +124,8 @@ def bibtex(record: dict[str, Any]) -> str:
         parts = _date_parts(e.get("date"))
         if parts:
             fields.append(("year", str(parts[0])))
-        if len(parts) > 1:
-            fields.append(("month", str(parts[1])))
+        if len(parts) > 1 and 1 <= parts[1] <= 12:
+            fields.append(("month", MONTHS[parts[1] - 1]))  # a BibTeX month macro: styles print its name
         if len(parts) > 2:
             fields.append(("day", str(parts[2])))
         if e.get("date"):
@@ -127,11 +136,11 @@ def bibtex(record: dict[str, Any]) -> str:
             fields.append(("version", _bib(e["version"])))
         if e.get("url"):
             fields.append(("url", _bib(e["url"])))
-        if e.get("language"):
-            fields.append(("language", _bib(e["language"])))
+        if e.get("languages"):
+            fields.append(("language", " and ".join(_bib(t) for t in e["languages"])))
         if e.get("note"):
             fields.append(("note", _bib(e["note"])))
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+        body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
         out.append(f"@misc{{{e['key']},\n{body}\n}}\n")
     return "\n".join(out)
 
@@ -153,9 +162,11 @@ def csl_json(record: dict[str, Any]) -> str:
         item["issued"] = {"date-parts": [parts]} if parts else {"literal": "n.d."}
         if e.get("container"):
             item["container-title"] = e["container"]
-        for key in ("version", "language", "note"):
+        for key in ("version", "note"):
             if e.get(key):
                 item[key] = e[key]
+        if e.get("languages"):
+            item["language"] = e["languages"][0]  # CSL takes one tag: the text's main language
         if e.get("url"):
             item["URL"] = e["url"]
         items.append(item)
@@ -181,8 +192,7 @@ def ris(record: dict[str, Any]) -> str:
             lines.append(("ET", e["version"]))
         if e.get("url"):
             lines.append(("UR", e["url"]))
-        if e.get("language"):
-            lines.append(("LA", e["language"]))
+        lines += [("LA", t) for t in e.get("languages") or []]
         if e.get("note"):
             lines.append(("N1", e["note"]))
         text = "".join(f"{tag}  - {' '.join(str(v).split())}\n" for tag, v in lines)

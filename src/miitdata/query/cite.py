@@ -131,10 +131,14 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
     src_cols = ["source_id", "title", "publisher", "date_published", "language", "kind", "machine_translated"]
     sources = ds.sources[src_cols]
     per_source: list[dict[str, Any]] = []
+    event_of = dict(zip(ds.sources["source_id"].astype(str), ds.sources["event_id"].astype(str), strict=True))
+    hosts = dict(zip(ds.events["event_id"].astype(str), ds.events["host"].astype(str), strict=True))
     for source_id, group in mentions.groupby("source_id", sort=True, observed=True):
         srow = sources[sources["source_id"] == source_id]
         source = records(srow)[0] if len(srow) else {"source_id": source_id, "title": "?", "publisher": None}
         source.setdefault("date_published", None)
+        # the institution the source is cited under: its publisher, else the host of its press conference
+        source["author"] = source.get("publisher") or hosts.get(str(event_of.get(source_id, "")))
         quotes = []
         for q in records(group.drop(columns=["observation_id", "source_id"])):
             exact, value_text = q.get("exact") or "", q.get("value_text") or ""
