@@ -138,7 +138,7 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
         source = records(srow)[0] if len(srow) else {"source_id": source_id, "title": "?", "publisher": None}
         source.setdefault("date_published", None)
         # the institution the source is cited under: its publisher, else the host of its press conference
-        source["author"] = source.get("publisher") or hosts.get(str(event_of.get(source_id, "")))
+        source["author"] = source.get("publisher") or hosts.get(event_of.get(str(source_id), ""))
         quotes = []
         for q in records(group.drop(columns=["observation_id", "source_id"])):
             exact, value_text = q.get("exact") or "", q.get("value_text") or ""
