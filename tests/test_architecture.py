@@ -199,3 +199,22 @@ def test_no_machine_paths_in_tracked_files() -> None:
             continue
         hits += [f"{rel}: {m.group(0)}" for m in pattern.finditer(text)]
     assert hits == []
+
+
+MAX_FUNCTION_LINES = 80
+LONG_BECAUSE = "Long because:"
+
+
+def test_no_function_over_80_lines_without_a_reason() -> None:
+    """A function in src/ longer than 80 lines (decorators excluded) says why in its docstring, after
+    "Long because:"; CONTRIBUTING.md states the rule."""
+    long = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            lines = (node.end_lineno or node.lineno) - node.lineno + 1
+            reason = (ast.get_docstring(node) or "").partition(LONG_BECAUSE)[2].strip()
+            if lines > MAX_FUNCTION_LINES and len(reason) < 20:
+                long.append(f"{name}.{node.name}: {lines} lines")
+    assert long == [], long

@@ -153,7 +153,10 @@ def default_path() -> Path:
 
 def read_package(path: str | Path | None = None) -> Package:
     """Read and check the shape of a descriptor (None: `default_path()`); raise PackageError (exit 2)
-    when it cannot be used."""
+    when it cannot be used.
+
+    Long because: the descriptor's checks in the order they must run (JSON, shape, resources, paths, schemas,
+    keys), each raising its own code."""
     if path is None:
         desc_path = default_path()
     else:

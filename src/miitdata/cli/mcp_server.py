@@ -105,7 +105,10 @@ def _search(
 
 
 def build_server(ds: Dataset) -> Any:
-    """The MCP server for the loaded package `ds` (not started)."""
+    """The MCP server for the loaded package `ds` (not started).
+
+    Long because: the SDK registers each tool and resource as a decorated closure over `ds`; they read best
+    beside the server they belong to."""
     from miitdata import __version__
 
     version = str(ds.version)

@@ -135,7 +135,9 @@ def render(
     NUMBER_SUFFIX_HEDGES, placed where parse() expects it.  counter: appended last (家, " enterprises").
     The text parses back to the same value; its precision is half a unit of the last written digit
     times the scale (Chinese numerals ending in 万/亿 count that as their scale).
-    """
+
+    Long because: one case per unit and language, each a few lines, in the order the parser reads them; the
+    table of cases reads best in one place."""
     if lang not in _UNIT_WORDS:
         raise ValueError(f"unknown lang {lang!r}")
     exact = _as_decimal(value)

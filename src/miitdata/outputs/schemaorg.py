@@ -50,7 +50,9 @@ def _temporal_coverage(periods: list[str]) -> str | None:
 
 
 def dataset_jsonld(ds: Dataset) -> dict[str, Any]:
-    """The schema.org Dataset of `ds` (JSON-ready, `@context` inline)."""
+    """The schema.org Dataset of `ds` (JSON-ready, `@context` inline).
+
+    Long because: one schema.org document, key by key, as the vocabulary orders them."""
     desc = ds.descriptor
     name = str(desc.get("name") or "miitdata")
     version = ds.version

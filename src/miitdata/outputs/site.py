@@ -120,7 +120,10 @@ def site_data(ds: Dataset) -> dict[str, Any]:
     """Everything the explorer shows, JSON-able: labels in both languages, each figure with its value as
     people write it (`format_value`, as `miitdata show`), each quote with its offsets, the value's span,
     a ready-to-paste citation and the other figures of its sentence, relations, discrepancies (with the
-    figures they concern), the raw texts and the curation exclusions."""
+    figures they concern), the raw texts and the curation exclusions.
+
+    Long because: one JSON payload built section by section (labels, sources, quotes, relations, marks) from
+    lookups the sections share."""
     root = Path(ds.path).parent
     version = ds.version
     texts = _source_texts(ds)

@@ -66,7 +66,10 @@ def citation_text(source: dict[str, Any], quote: dict[str, Any], observation_id:
 def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
     """Everything about one figure, JSON-ready: the observation (labels in both languages), the
     discrepancies about it, how it is derived, and every quote of it grouped per source, each with
-    its offsets, where `value_text` sits inside `exact`, the discrepancies about it and a citation."""
+    its offsets, where `value_text` sits inside `exact`, the discrepancies about it and a citation.
+
+    Long because: one JSON record assembled in reading order (figure, derivation, sources, quotes,
+    discrepancies) from lookups they share."""
     oid = resolve_observation(ds, observation_id)
     row = ds.observations[ds.observations["observation_id"] == oid].iloc[0]
     ind = ds.indicators[ds.indicators["indicator_id"] == row["indicator_id"]]

@@ -22,7 +22,10 @@ ROW_CHECKS = ("blank-row", "extra-cell", "missing-cell")
 
 
 def read_raw(ctx: Context, name: str) -> pd.DataFrame | None:
-    """Read one resource as strings (index = CSV row number), reporting file-level problems."""
+    """Read one resource as strings (index = CSV row number), reporting file-level problems.
+
+    Long because: one streaming pass over the file whose per-row work stays in local variables (a call per row
+    costs seconds at 10M rows)."""
     import pandas as pd
 
     res = ctx.package.resources[name]

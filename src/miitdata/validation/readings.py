@@ -70,7 +70,10 @@ def agree_mask(a: np.ndarray, b: np.ndarray, precision: np.ndarray) -> np.ndarra
 
 
 def readings(ctx: Context) -> Readings:
-    """Parse every mention's value_text (cached: the relations layer uses the precisions too)."""
+    """Parse every mention's value_text (cached: the relations layer uses the precisions too).
+
+    Long because: one vectorised parse of every value_text, each distinct text once, with its cache on the
+    context."""
     if ctx.readings is not None:
         return ctx.readings
     import numpy as np

@@ -124,7 +124,10 @@ def _shown(e: Entry) -> str:
 
 def judge(index: Index, sentence: Sentence, figure: Figure, taken: frozenset[str] = frozenset()) -> Judgement:
     """The verdict on `figure`, one of the figures of `sentence`; `taken`: observations that other figures
-    of the sentence state (拥有3家…、5.7万家…: each figure is its own observation)."""
+    of the sentence state (拥有3家…、5.7万家…: each figure is its own observation).
+
+    Long because: the verdict rules in their order of precedence; each reads the figure and the quotes found
+    so far."""
     weights = sentence.weights(figure)
     weights.update(claim_units(figure))
     regions, named = sentence.regions_for(figure)

@@ -50,93 +50,110 @@ def cite(
     _print_citation(record)
 
 
-def _discrepancy_line(d: dict[str, Any]) -> str:
-
+def _discrepancy_line(discrepancy: dict[str, Any]) -> str:
     return (
-        f"[yellow]⚠ known discrepancy {safe(d['discrepancy_id'])}[/] "
-        f"({safe(d['kind'])}, {safe(d['resource'])} {safe(d['target'])}): "
-        f"{safe(str(d['explanation']))}"
+        f"[yellow]⚠ known discrepancy {safe(discrepancy['discrepancy_id'])}[/] "
+        f"({safe(discrepancy['kind'])}, {safe(discrepancy['resource'])} {safe(discrepancy['target'])}): "
+        f"{safe(str(discrepancy['explanation']))}"
     )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def _print_citation(record: dict[str, Any]) -> None:
-
+    """The text form of `cite_record`: the figure, how it is known, then each source and its quotes."""
     con = console()
-    tty = con.is_terminal
-    o = record["observation"]
-    n_sources = len(record["sources"])
-    n_quotes = sum(len(s["quotes"]) for s in record["sources"])
+    _print_figure(con, record["observation"])
+    _print_how_known(con, record)
+    for source in record["sources"]:
+        _print_source(con, source)
+        for quote in source["quotes"]:
+            _print_quote(con, quote, highlight_markup=con.is_terminal)
+
+
+def _print_figure(con: Any, figure: dict[str, Any]) -> None:
+    """Who, what, when: region, period, indicator (English and Chinese), the value, status, note."""
     con.print(
-        f"[bold cyan]{safe(o['observation_id'])}[/]  [bold]{safe(str(o['region_en']))}[/] "
-        f"({safe(str(o['region_zh']))}, {safe(o['region_id'])}) · {safe(o['period'])}",
+        f"[bold cyan]{safe(figure['observation_id'])}[/]  [bold]{safe(str(figure['region_en']))}[/] "
+        f"({safe(str(figure['region_zh']))}, {safe(figure['region_id'])}) · {safe(figure['period'])}",
         soft_wrap=True,
     )
-    con.print(f"  {safe(str(o['indicator_en']))}  [dim]({safe(o['indicator_id'])})[/]", soft_wrap=True)
-    con.print(f"  {safe(str(o['indicator_zh']))}", soft_wrap=True)
-    shown = safe(o["display_en"])
-    if o["display_zh"] != o["display_en"]:
-        shown += f"[/]  /  [bold]{safe(o['display_zh'])}"
-    status = o.get("status")
-    label = (
+    con.print(
+        f"  {safe(str(figure['indicator_en']))}  [dim]({safe(figure['indicator_id'])})[/]", soft_wrap=True
+    )
+    con.print(f"  {safe(str(figure['indicator_zh']))}", soft_wrap=True)
+    value = safe(figure["display_en"])
+    if figure["display_zh"] != figure["display_en"]:
+        value += f"[/]  /  [bold]{safe(figure['display_zh'])}"
+    status = figure.get("status")
+    not_actual = (
         f"   [bold magenta]{safe(str(status))} (not an actual figure)[/]"
         if status and status != "actual"
         else ""
     )
-    con.print(f"  [bold]{shown}[/]{label}   [dim]event {safe(o['event_id'])}[/]", soft_wrap=True)
-    if o.get("note"):
-        con.print(f"  [dim]note: {safe(str(o['note']))}[/]", soft_wrap=True)
-    if record["derivation"]:
-        d = record["derivation"]
+    con.print(f"  [bold]{value}[/]{not_actual}   [dim]event {safe(figure['event_id'])}[/]", soft_wrap=True)
+    if figure.get("note"):
+        con.print(f"  [dim]note: {safe(str(figure['note']))}[/]", soft_wrap=True)
+
+
+def _print_how_known(con: Any, record: dict[str, Any]) -> None:
+    """The relation that derives the figure (if any), its known discrepancies, and how many quote it."""
+    derivation = record["derivation"]
+    if derivation:
+        operands = ", ".join(derivation["operands"]) or "no operands"
+        how = f"{safe(derivation['kind'])} of {safe(operands)}"
         con.print(
-            f"  derived by {safe(d['relation_id'])} "
-            f"({safe(d['kind'])} of {safe(', '.join(d['operands']) or 'no operands')}): "
-            f"{safe(str(d['statement'] or ''))} — not stated in any source; cite its operands",
+            f"  derived by {safe(derivation['relation_id'])} ({how}): "
+            f"{safe(str(derivation['statement'] or ''))} — not stated in any source; cite its operands",
             soft_wrap=True,
         )
-    for d in record["discrepancies"]:
-        con.print("  " + _discrepancy_line(d), soft_wrap=True)
-    if n_quotes or not record["derivation"]:
+    for discrepancy in record["discrepancies"]:
+        con.print("  " + _discrepancy_line(discrepancy), soft_wrap=True)
+    sources = record["sources"]
+    quotes = sum(len(source["quotes"]) for source in sources)
+    if quotes or not derivation:
         con.print(
-            f"  stated by {n_sources} source{'s' if n_sources != 1 else ''} "
-            f"in {n_quotes} quote{'s' if n_quotes != 1 else ''}",
-            soft_wrap=True,
+            f"  stated by {_plural(len(sources), 'source')} in {_plural(quotes, 'quote')}", soft_wrap=True
         )
-    for s in record["sources"]:
-        con.print()
-        publisher = s.get("publisher") or "publisher not stated"
-        mt = (
-            ", machine-translated"
-            if s.get("machine_translated") and s.get("kind") != "machine-translation"
-            else ""
-        )
-        con.print(
-            f"[bold magenta]{safe(s['source_id'])}[/]  {safe(str(s['title']))}",
-            soft_wrap=True,
-        )
-        con.print(
-            f"  [dim]{safe(publisher)} · {safe(s.get('date_published'))} · {safe(s.get('language'))} · "
-            f"{safe(s.get('kind'))}{mt}[/]",
-            soft_wrap=True,
-        )
-        for q in s["quotes"]:
-            exact = str(q["exact"])
-            hl = q.get("highlight")
-            if hl:
-                a, b = hl
-                if tty:
-                    quote = f"{safe(exact[:a])}[bold reverse]{safe(exact[a:b])}[/]{safe(exact[b:])}"
-                else:
-                    quote = safe(f"{exact[:a]}{HIGHLIGHT_OPEN}{exact[a:b]}{HIGHLIGHT_CLOSE}{exact[b:]}")
-            else:
-                quote = safe(exact)
-            con.print(
-                f"  [cyan]{safe(q['mention_id'])}[/]  characters {q['start']}–{q['end']}  "
-                f"value as written: [bold]{safe(str(q['value_text']))}[/]",
-                soft_wrap=True,
-            )
-            con.print(f"    “{quote}”", soft_wrap=True)
-            if q.get("note"):
-                con.print(f"    [dim]note: {safe(str(q['note']))}[/]", soft_wrap=True)
-            for d in q["discrepancies"]:
-                con.print("    " + _discrepancy_line(d), soft_wrap=True)
-            con.print(f"    [dim]cite:[/] {safe(q['citation'])}", soft_wrap=True)
+
+
+def _print_source(con: Any, source: dict[str, Any]) -> None:
+    """A source's id and title, then publisher · date · language · kind."""
+    con.print()
+    publisher = source.get("publisher") or "publisher not stated"
+    machine_translated = source.get("machine_translated") and source.get("kind") != "machine-translation"
+    con.print(f"[bold magenta]{safe(source['source_id'])}[/]  {safe(str(source['title']))}", soft_wrap=True)
+    con.print(
+        f"  [dim]{safe(publisher)} · {safe(source.get('date_published'))} · {safe(source.get('language'))} · "
+        f"{safe(source.get('kind'))}{', machine-translated' if machine_translated else ''}[/]",
+        soft_wrap=True,
+    )
+
+
+def _quote_text(quote: dict[str, Any], highlight_markup: bool) -> str:
+    """The quote with its value marked: reverse video on a terminal, else between ⟦ and ⟧."""
+    exact = str(quote["exact"])
+    value_span = quote.get("highlight")
+    if not value_span:
+        return safe(exact)
+    start, end = value_span
+    if highlight_markup:
+        return f"{safe(exact[:start])}[bold reverse]{safe(exact[start:end])}[/]{safe(exact[end:])}"
+    return safe(f"{exact[:start]}{HIGHLIGHT_OPEN}{exact[start:end]}{HIGHLIGHT_CLOSE}{exact[end:]}")
+
+
+def _print_quote(con: Any, quote: dict[str, Any], highlight_markup: bool) -> None:
+    """One quote: its id, offsets and value as written, the text, its note and discrepancies, a citation."""
+    con.print(
+        f"  [cyan]{safe(quote['mention_id'])}[/]  characters {quote['start']}–{quote['end']}  "
+        f"value as written: [bold]{safe(str(quote['value_text']))}[/]",
+        soft_wrap=True,
+    )
+    con.print(f"    “{_quote_text(quote, highlight_markup)}”", soft_wrap=True)
+    if quote.get("note"):
+        con.print(f"    [dim]note: {safe(str(quote['note']))}[/]", soft_wrap=True)
+    for discrepancy in quote["discrepancies"]:
+        con.print("    " + _discrepancy_line(discrepancy), soft_wrap=True)
+    con.print(f"    [dim]cite:[/] {safe(quote['citation'])}", soft_wrap=True)

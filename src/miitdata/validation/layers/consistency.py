@@ -121,38 +121,63 @@ def _run(ctx: Context) -> None:
                 o_comparator=o_comp,
                 o_value=float(o_value),
             )
-    # The mentions of one observation that agree with it must agree with each other: the lowest
-    # upper bound (first such row) must not lie below the highest lower bound (first such row).
-    agreeing = considered[same]
-    if len(agreeing):
-        frame = pd.DataFrame(
-            {"code": oid_codes[agreeing], "low": value[agreeing] + precision[agreeing],
-             "high": value[agreeing] - precision[agreeing]}
-        )  # fmt: skip
-        groups = frame.groupby("code", sort=False)
-        low_at = agreeing[groups["low"].idxmin().to_numpy()]
-        high_at = agreeing[groups["high"].idxmax().to_numpy()]
-        hv, lo_end, hi_end = (
-            value[high_at],
-            value[low_at] + precision[low_at],
-            value[high_at] - precision[high_at],
+    # The mentions of one observation that agree with it must agree with each other.
+    _check_mentions_agree(ctx, mentions, facts, oids, oid_codes, considered[same], value, precision)
+    _check_stated_or_derived(ctx, obs, oids)
+
+
+def _check_mentions_agree(
+    ctx: Context,
+    mentions: Any,
+    facts: dict[Any, tuple[Any, Any, Any]],
+    oids: list[Any],
+    oid_codes: Any,
+    agreeing: Any,
+    value: Any,
+    precision: Any,
+) -> None:
+    """mentions-disagree: among the mentions of one observation that agree with it (rows `agreeing`),
+    the lowest upper bound (first such row) must not lie below the highest lower bound (first such row)."""
+    import numpy as np
+    import pandas as pd
+
+    if not len(agreeing):
+        return
+    frame = pd.DataFrame(
+        {"code": oid_codes[agreeing], "low": value[agreeing] + precision[agreeing],
+         "high": value[agreeing] - precision[agreeing]}
+    )  # fmt: skip
+    groups = frame.groupby("code", sort=False)
+    low_at = agreeing[groups["low"].idxmin().to_numpy()]
+    high_at = agreeing[groups["high"].idxmax().to_numpy()]
+    hv, lo_end, hi_end = (
+        value[high_at],
+        value[low_at] + precision[low_at],
+        value[high_at] - precision[high_at],
+    )
+    with np.errstate(invalid="ignore"):
+        apart = hi_end > lo_end + 1e-9 * np.maximum(1.0, np.abs(hv))
+    for lo_i, hi_i in zip(low_at[apart].tolist(), high_at[apart].tolist(), strict=True):
+        oid = oids[oid_codes[lo_i]]
+        low, high = (str(m) for m in mentions["mention_id"].take([lo_i, hi_i]).tolist())
+        ctx.error(
+            "mentions-disagree",
+            resource="observations",
+            row=int(facts[oid][2]),
+            field="value",
+            id=oid,
+            low=low,
+            low_value=float(value[lo_i]),
+            high=high,
+            high_value=float(value[hi_i]),
         )
-        with np.errstate(invalid="ignore"):
-            apart = hi_end > lo_end + 1e-9 * np.maximum(1.0, np.abs(hv))
-        for lo_i, hi_i in zip(low_at[apart].tolist(), high_at[apart].tolist(), strict=True):
-            oid = oids[oid_codes[lo_i]]
-            low, high = (str(m) for m in mentions["mention_id"].take([lo_i, hi_i]).tolist())
-            ctx.error(
-                "mentions-disagree",
-                resource="observations",
-                row=int(facts[oid][2]),
-                field="value",
-                id=oid,
-                low=low,
-                low_value=float(value[lo_i]),
-                high=high,
-                high_value=float(value[hi_i]),
-            )
+
+
+def _check_stated_or_derived(ctx: Context, obs: Any, oids: list[Any]) -> None:
+    """observation-unmentioned (a figure no quote states and no relation derives) and derived-mentioned
+    (a derived figure some quote states); `oids`: the observations the mentions quote."""
+    import pandas as pd
+
     mentioned = {oid for oid in oids if not pd.isna(oid)}
     for row, oid, derived in records(obs, ["observation_id", "derived_by"]):
         is_derived = isinstance(derived, str)
@@ -238,7 +263,10 @@ def check_mention_rows(ctx: Context) -> None:
 
     Column-wise: each distinct observation and source is looked up once, the (source, start, end,
     observation) keys are numbered with `pd.factorize`; Python loops only over the rows that fail, in
-    row order (duplicate-mention and event-mismatch interleaved, as a row loop files them)."""
+    row order (duplicate-mention and event-mismatch interleaved, as a row loop files them).
+
+    Long because: one vectorised pass: the three checks share the factorized observation, source and key
+    codes."""
     import numpy as np
     import pandas as pd
 

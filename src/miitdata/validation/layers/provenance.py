@@ -317,7 +317,10 @@ def _check_mention(
     suffix: Any,
     value_text: Any,
 ) -> None:
-    """Every provenance check of one mention, reporting each failure."""
+    """Every provenance check of one mention, reporting each failure.
+
+    Long because: every check of one mention in the order its errors are reported, sharing the text and the
+    offsets."""
     row = int(row)
     if isinstance(exact, str) and isinstance(value_text, str) and value_text not in exact:
         ctx.error(

@@ -102,6 +102,10 @@ def _sum(ops: list[Interval]) -> Interval:
 
 
 def run(ctx: Context) -> None:
+    """relation-invalid, relation-failed and discrepancy-invalid for every relation, in row order.
+
+    Long because: one loop over the relations whose checks share each relation's parsed operands,
+    tolerance and computed interval, filing its errors in the order a reader meets them."""
     rel, obs = ctx.typed.get("relations"), ctx.typed.get("observations")
     if rel is None or obs is None:
         return
