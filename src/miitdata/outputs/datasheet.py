@@ -99,7 +99,10 @@ def _counts_by(frame: pd.DataFrame, column: str) -> list[list[Any]]:
 def render_datasheet(ds: Dataset, content_root: str = "") -> str:
     """The datasheet of a loaded dataset, as one self-contained HTML page (needs no extra). Its JSON-LD
     is the Croissant description (outputs/croissant.py), whose file URLs are `content_root` + the
-    package paths."""
+    package paths.
+
+    Long because: it gathers every value the page's template shows (counts, tables, charts, the
+    JSON-LD) from lookups they share, in the order the page shows them."""
     desc = ds.descriptor
     version = ds.version
     obs = joined(ds)
