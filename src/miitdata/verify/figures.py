@@ -151,6 +151,7 @@ def find_figures(text: str, hidden: list[tuple[int, int]]) -> list[Figure]:
                 f_end = suffix.end()
             except NumberParseError:
                 pass
+        counted = counted and number.unit is None  # 70% of products is a share, not a count
         figures.append(Figure(f_start, f_end, text[f_start:f_end], number, currency, counted))
         pos = max(pos, f_end)
     return figures
