@@ -56,14 +56,14 @@ def check_status_hedges(ctx: Context) -> None:
     ctx.check("status-contradicts-hedges", "observations")
     if mentions is None or obs is None or not len(mentions):
         return
-    status = dict(zip(obs["observation_id"], obs["status"].astype("string"), strict=True))
-    actual = mentions["observation_id"].map(lambda o: status.get(o) == "actual").astype(bool)
+    is_actual = (obs["status"].astype("string") == "actual").fillna(False).to_numpy(dtype=bool)
+    actual = mentions["observation_id"].isin(obs["observation_id"][is_actual]).to_numpy(dtype=bool)
     if not actual.any():
         return
-    candidates = mentions[actual.to_numpy()]
+    candidates = mentions[actual]
     text = _text(candidates, "exact")
-    machine = _machine_translated(ctx)
-    translated = candidates["source_id"].map(lambda s: machine.get(s, False)).astype(bool)
+    machine = [sid for sid, flag in _machine_translated(ctx).items() if flag]
+    translated = candidates["source_id"].isin(machine).astype(bool)
     hedged = _matches(text, HEDGES_ANY) | (_matches(text, HEDGE_WILL) & ~translated)
     if not hedged.any():
         return
