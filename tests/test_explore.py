@@ -48,7 +48,10 @@ def one_line_error(proc: subprocess.CompletedProcess[str]) -> None:
     ("value", "unit", "comparator", "lang", "expected"),
     [
         (100000.0, "100m-yuan", "~", "zh", "≈ 100,000 亿元"),
-        (100000.0, "100m-yuan", "~", "en", "≈ 100,000 100 million yuan"),
+        (100000.0, "100m-yuan", "~", "en", "≈ 10 trillion yuan"),
+        (15400.0, "100m-yuan", "=", "en", "1.54 trillion yuan"),
+        (1887.5, "100m-yuan", "=", "en", "188.75 billion yuan"),
+        (41.9, "10k-yuan-per-person", ">=", "en", "≥ 419,000 yuan per person"),
         (30.0, "percent", ">", "en", "> 30%"),
         (19.21, "percent", "=", "en", "19.21%"),
         (3.1, "percentage-points", "=", "en", "3.1 pp"),

@@ -73,12 +73,50 @@ def format_number(value: float | None) -> str:
     return f"{sign}{int(whole):,}" + (f".{frac}" if frac else "")
 
 
+# Units counted in 万 (10^4) or 亿 (10^8) of a base unit: (power of ten, English base unit). English
+# readers get the base unit with thousand/million/billion/trillion: 15,400 亿元 -> 1.54 trillion yuan.
+SCALED_UNITS: dict[str, tuple[int, str]] = {
+    "100m-yuan": (8, "yuan"),
+    "10k-yuan-per-person": (4, "yuan per person"),
+    "10k-tonnes-sce": (4, "tonnes of standard coal"),
+}
+EN_SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))
+
+
+def english_amount(value: float, unit: str) -> str:
+    """A 万/亿-counted value in English words: 15400 (亿元) -> `1.54 trillion yuan`, 0.5 (亿元) ->
+    `50 million yuan`, 2.5 (万元/人) -> `25,000 yuan per person` (below a million: all the digits)."""
+    from decimal import Decimal
+
+    power, base = SCALED_UNITS[unit]
+    amount = Decimal(repr(float(value))).scaleb(power)
+    for exponent, word in EN_SCALES:
+        if abs(amount) >= Decimal(10) ** exponent:
+            return f"{_decimal_text(amount.scaleb(-exponent))} {word} {base}"
+    return f"{_decimal_text(amount)} {base}"
+
+
+def _decimal_text(number: object) -> str:
+    """A Decimal with thousands separators and no trailing zeros: 1.5400 -> 1.54, 125000 -> 125,000."""
+    from decimal import Decimal
+
+    assert isinstance(number, Decimal)
+    text = format(number.normalize(), "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    frac = frac.rstrip("0")
+    return f"{sign}{int(whole):,}" + (f".{frac}" if frac else "")
+
+
 def format_value(value: float, unit: str | None, comparator: str | None = "=", lang: str = "en") -> str:
-    """A value with its comparator and unit as a person reads it: `≈ 100,000 亿元`, `> 30%`, `1.6×`."""
+    """A value with its comparator and unit as a person reads it: `≈ 100,000 亿元` (English:
+    `≈ 10 trillion yuan`), `> 30%`, `1.6×`."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
     if unit == "rank":  # an ordinal position: No. 5 / 第5位
         return f"No. {format_number(value)}" if lang == "en" else f"第{format_number(value)}位"
     sign = COMPARATOR_SIGNS.get(str(comparator) if comparator is not None else "=", f"{comparator} ")
+    if lang == "en" and unit in SCALED_UNITS and not math.isnan(value) and not math.isinf(value):
+        return f"{sign}{english_amount(value, str(unit))}"
     en, zh = UNIT_SUFFIXES.get(str(unit), (f" {unit}", f" {unit}"))
     return f"{sign}{format_number(value)}{en if lang == 'en' else zh}"

@@ -12,7 +12,7 @@
       source: "Source", status: "Status", reset: "Clear", id: "id", value: "Value", sources: "Sources",
       all: "All", help: "Tab to a row and press Enter to open it; Escape goes back.",
       shown: "{n} of {t} figures", back: "← All figures", asWritten: "As written",
-      comparator: "Comparator", derived: "Derived by", note: "Note", relations: "Relations",
+      comparator: "Comparator", derived: "Derived by", derivedShort: "derived", note: "Note", relations: "Relations",
       noRelations: "This figure takes part in no arithmetic relation.", discrepancies: "Known discrepancies",
       quotes: "Quotes", noQuotes: "No source states this figure: it is derived by a relation.",
       copy: "Copy citation", copied: "Citation copied", copyFailed: "Copy failed: select the text",
@@ -29,7 +29,7 @@
       search: "搜索", indicator: "指标", region: "地区", period: "时期", event: "发布会", source: "来源",
       status: "状态", reset: "清除", id: "编号", value: "数值", sources: "来源数", all: "全部",
       help: "用 Tab 选中一行，按 Enter 打开；按 Escape 返回。", shown: "{n} / {t} 条数据",
-      back: "← 全部数据", asWritten: "原文写法", comparator: "比较", derived: "推导自", note: "备注",
+      back: "← 全部数据", asWritten: "原文写法", comparator: "比较", derived: "推导自", derivedShort: "推导", note: "备注",
       relations: "算术关系", noRelations: "此数据不参与任何算术关系。", discrepancies: "已知差异",
       quotes: "引文", noQuotes: "没有来源直接陈述此数据：它由算术关系推导。", copy: "复制引用",
       copied: "已复制引用", copyFailed: "复制失败：请手动选择文字", read: "在原文中阅读",
@@ -151,7 +151,9 @@
     tr.appendChild(cell(statusLabel(o.status), {
       "data-label": t("status"), cls: "status status-" + o.status,
     }));
-    tr.appendChild(cell(String(n), { "data-label": t("sources"), cls: "num" }));
+    // a figure no source states is derived by a relation: say so (as the CLI does), not "0"
+    var sourcesText = n || !o.derived_by ? String(n) : t("derivedShort") + " (" + o.derived_by + ")";
+    tr.appendChild(cell(sourcesText, { "data-label": t("sources"), cls: n ? "num" : "num derived" }));
   }
 
   function renderTable() {
@@ -374,8 +376,9 @@
     }
 
     var nSources = Object.keys(sourcesOfObs[o.id]).length;
-    view.appendChild(el("h2", {}, [t("quotes") + " (" + mentions.length + ", " + nSources + " " +
-      t("sources").toLowerCase() + ")"]));
+    view.appendChild(el("h2", {}, [t("quotes") + " (" + (nSources || !o.derived_by
+      ? mentions.length + ", " + nSources + " " + t("sources").toLowerCase()
+      : t("derivedShort") + " " + o.derived_by) + ")"]));
     if (!mentions.length) {
       view.appendChild(el("p", { cls: "muted" }, [t("noQuotes")]));
       return;
