@@ -365,10 +365,12 @@ def test_datasheet_charts_use_the_data(datasheet: Path, ds: Any) -> None:
 
 
 def test_datasheet_is_deterministic(datasheet: Path, ds: Any) -> None:
+    from miitdata.outputs.croissant import content_root_for
     from miitdata.outputs.datasheet import render_datasheet
 
-    # another process, same package: same bytes
-    assert render_datasheet(ds).encode("utf-8") == datasheet.read_bytes()
+    # another process, same package: same bytes (the Croissant file URLs lead from its directory)
+    html = render_datasheet(ds, content_root_for(datasheet, ds.path.parent))
+    assert html.encode("utf-8") == datasheet.read_bytes()
 
 
 def _chromium() -> str | None:
