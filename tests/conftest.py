@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,47 +69,56 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )
 
 
+@dataclass(frozen=True)
+class InProcess:
+    """What one in-process run of the CLI gave: exit code, stdout, stderr, both interleaved (`output`),
+    and the exception the command raised (None when it only exited)."""
+
+    code: int
+    stdout: str
+    stderr: str
+    output: str
+    exception: BaseException | None
+
+
+def run_app(*args: str) -> InProcess:
+    """The one in-process CLI runner (fast, for tests of output and exit codes): typer's CliRunner on the
+    real app; an exception the command raises becomes what `miitdata.cli.main.main` makes of it (its
+    exit code and message on stderr, through the same `exit_code`)."""
+    from typer.testing import CliRunner
+
+    from miitdata.cli.main import app, exit_code
+
+    result = CliRunner().invoke(app, list(args))
+    code, stderr, output = result.exit_code, result.stderr, result.output
+    raised = None if isinstance(result.exception, SystemExit) else result.exception
+    if raised is not None:
+        code, message = exit_code(raised)
+        stderr, output = stderr + message + "\n", output + message + "\n"
+    return InProcess(code, result.stdout, stderr, output, raised)
+
+
 def validate_json(path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
-    """Run `miitdata validate PATH --format json` in-process; return (exit code, report).
+    """`miitdata validate PATH --format json` in-process: (exit code, report).
 
     Nothing but the exit may escape the command: an exception is what a real process would show as a
     traceback (or, through `main`, as exit 2)."""
-    from typer.testing import CliRunner
-
-    from miitdata.cli.main import app
-
-    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json", *extra])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.exit_code, json.loads(result.stdout)
+    run = run_app("validate", str(path), "--format", "json", *extra)
+    assert run.exception is None, repr(run.exception)
+    assert "Traceback" not in run.stderr, run.stderr
+    return run.code, json.loads(run.stdout)
 
 
 def run_inproc(*args: str) -> subprocess.CompletedProcess[str]:
-    """`run_cli` in-process (fast) for tests of output and exit codes only: stdout and stderr apart, and an
-    exception becomes what `miitdata.cli.main.main` makes of it (its exit code, one line on stderr)."""
-    from typer.testing import CliRunner
-
-    from miitdata.cli.main import app, exit_code
-
-    result = CliRunner().invoke(app, list(args))
-    code, stderr = result.exit_code, result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        code, message = exit_code(result.exception)
-        stderr += message + "\n"
-    return subprocess.CompletedProcess(["miitdata", *args], code, result.stdout, stderr)
+    """`run_cli` in-process: `run_app` as a CompletedProcess (stdout and stderr apart)."""
+    run = run_app(*args)
+    return subprocess.CompletedProcess(["miitdata", *args], run.code, run.stdout, run.stderr)
 
 
 def invoke(*args: str) -> tuple[int, str]:
-    """Run the CLI in-process (fast), with the exit codes and messages of `miitdata.cli.main.main`."""
-    from typer.testing import CliRunner
-
-    from miitdata.cli.main import app, exit_code
-
-    result = CliRunner().invoke(app, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        code, message = exit_code(result.exception)
-        return code, result.output + message + "\n"
-    return result.exit_code, result.output
+    """`run_app`'s exit code and its stdout and stderr as the terminal shows them, interleaved."""
+    run = run_app(*args)
+    return run.code, run.output
 
 
 @pytest.fixture(scope="session")

@@ -500,3 +500,13 @@ def test_facts_filter_by_status(ds: Any) -> None:
     with pytest.raises(ValueError, match="no status"):
         ds.facts(status="planned")
     assert ds.cite("O1359").attrs["observation"]["status"] == "target"
+
+
+def test_facts_columns_are_one_list_in_two_orders() -> None:
+    """MACHINE_COLUMNS (show --format csv|json) reorders FACT_COLUMNS: the same names, each id just
+    before its label."""
+    from miitdata.query.facts import FACT_COLUMNS, LABELLED, MACHINE_COLUMNS
+
+    assert sorted(MACHINE_COLUMNS) == sorted(FACT_COLUMNS) and len(set(FACT_COLUMNS)) == len(FACT_COLUMNS)
+    for label, id_column in LABELLED.items():
+        assert MACHINE_COLUMNS.index(id_column) + 1 == MACHINE_COLUMNS.index(label)

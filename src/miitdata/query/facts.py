@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from miitdata.dataset import Dataset
 
+# The columns of `facts()`, in the order people read them: the one list (MACHINE_COLUMNS reorders it).
 FACT_COLUMNS = [
     "observation_id",
     "indicator",
@@ -60,23 +61,13 @@ def labelled(ds: Dataset, obs: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+LABELLED = {"indicator": "indicator_id", "region": "region_id"}  # a label column -> its id column
+# The same columns for machines (`show --format csv|json`): each id just before its label.
 MACHINE_COLUMNS = [
-    "observation_id",
-    "indicator_id",
-    "indicator",
-    "region_id",
-    "region",
-    "period",
-    "comparator",
-    "value",
-    "unit",
-    "display",
-    "status",
-    "sources",
-    "mentions",
-    "event_id",
-    "derived_by",
-    "note",
+    column
+    for name in FACT_COLUMNS
+    if name not in LABELLED.values()
+    for column in ((LABELLED[name], name) if name in LABELLED else (name,))
 ]
 
 
