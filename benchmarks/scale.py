@@ -2,7 +2,7 @@
 
     python benchmarks/scale.py                                    # 10k and 100k mentions
     python benchmarks/scale.py --sizes shipped,100k,1M,10M --frictionless-max 1M   # issue 28's table
-    python benchmarks/scale.py --sizes 1M --no-frictionless --keep /tmp/pkg1m
+    python benchmarks/scale.py --sizes 1M --no-frictionless --keep ../pkg1m
 
 `shipped` is the bundled package; the others are synthetic packages generated from scratch, each
 valid, with the real `datapackage.json`: raw source texts (with their real sha256), events, regions,
