@@ -80,6 +80,20 @@ def out_of_range(rows: Rows, i: int) -> tuple[str, int]:
     return "observations", i
 
 
+def invented_chinese_in_note(rows: Rows, i: int) -> tuple[str, int]:
+    """Back-translated Chinese presented as the source's words: in no source."""
+    r = rows["observations"][i]
+    r["note"] = (r["note"] + "; " if r["note"] else "") + "原文称之为虚构的统计口径"
+    return "observations", i
+
+
+def misquoted_explanation(rows: Rows, i: int) -> tuple[str, int]:
+    """An English quote that no source has verbatim (one word of a real quote changed)."""
+    d = rows["discrepancies"][i]
+    d["explanation"] += " The text reads 'the figures were revised twice over the decade'."
+    return "discrepancies", i
+
+
 def broken_fk(rows: Rows, i: int) -> tuple[str, int]:
     rows["observations"][i]["indicator_id"] = "no_such_indicator"
     return "observations", i
@@ -470,6 +484,18 @@ MUTATIONS: dict[str, tuple[str, list[int], Callable[[Rows, int], tuple[str, int]
     ),
     "range": ("indicators", pick(BASE["indicators"]), inverted_range, "range-invalid"),
     "source-byte": ("sources", pick(BASE["sources"]), changed_source_byte, "source-hash-mismatch"),
+    "note-quote": (
+        "observations",
+        pick(BASE["observations"]),
+        invented_chinese_in_note,
+        "quote-not-in-source",
+    ),
+    "explanation-quote": (
+        "discrepancies",
+        pick(BASE["discrepancies"]),
+        misquoted_explanation,
+        "quote-not-in-source",
+    ),
 }
 
 

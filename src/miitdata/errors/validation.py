@@ -287,6 +287,16 @@ class SuffixMismatch(ProvenanceError):
     template = "the text after the quote is {actual!r}, suffix is {suffix!r}"
 
 
+@register
+class QuoteNotInSource(ProvenanceError):
+    code, title = "quote-not-in-source", "Quote not in source"
+    description = (
+        "A note or explanation presents text as a quote (in quotation marks, or Chinese text) that no "
+        "source the row names or concerns has verbatim; a presumed wording is marked [presumed original: …]."
+    )
+    template = "{quote!r} is not verbatim in {searched}; {hint}"
+
+
 # --------------------------------------------------------------------------------------------------
 # consistency
 

@@ -3,7 +3,8 @@
 For each source: the file exists and its sha256 matches. For each mention: 0 <= start < end <= len(text),
 exact == text[start:end], value_text is inside exact,
 text[value_start:value_end] == value_text with start <= value_start < value_end <= end (when the
-table has the columns), prefix/suffix equal the 16 code points around it.
+table has the columns), prefix/suffix equal the 16 code points around it. Every quote in a `note` or
+`explanation` cell is verbatim in a source the row names or concerns (`miitdata.validation.notecheck`).
 Offsets are Unicode code points into the text decoded as UTF-8 with newlines untouched.
 """
 
@@ -17,6 +18,7 @@ from miitdata.errors import PackageError
 from miitdata.sources import NO_SUCH_FILE, read_source
 from miitdata.validation.context import Context, records
 from miitdata.validation.edits import locate_edits
+from miitdata.validation.notecheck import check_notes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -399,6 +401,7 @@ CODES = (
     "source-missing", "source-hash-mismatch", "source-not-utf8", "offset-out-of-range", "quote-mismatch",
     "value-text-not-in-quote", "prefix-mismatch", "suffix-mismatch", "value-offset-mismatch",
     "exact-not-one-line",
+    "quote-not-in-source",
 )  # fmt: skip
 
 
@@ -410,3 +413,4 @@ def run(ctx: Context) -> None:
     check_mentions(ctx, texts, prepared.masks)
     check_exact_one_line(ctx)
     locate_edits(ctx, texts)
+    check_notes(ctx, texts)
