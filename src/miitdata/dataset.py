@@ -66,6 +66,15 @@ class Dataset:
             raise FilterError(f"lang must be 'en' or 'zh', got {lang!r}"[:200])
         return facts(self, Filters(**filters), lang)
 
+    def retirement(self, id: str) -> dict[str, Any] | None:
+        """Whether `id` (of any table) was retired: its `retired` row (`id`, `resource`, `retired_in`,
+        `replaced_by` (None when nothing replaces it), `reason`), or None for an id never retired.
+
+        `cite()` of a retired id raises `FilterError` with the same information."""
+        from miitdata.query.retired import retirement
+
+        return retirement(self, id)
+
     def cite(self, observation_id: str) -> pd.DataFrame:
         """Every quote of one observation (one row each, by source and offset) with offsets, publication
         details, discrepancy ids and a ready-to-paste `citation`, as `miitdata cite` shows it.

@@ -310,3 +310,12 @@ class DescriptorUnsupported(RunError):
         "(a dialect other than the defaults, an encoding other than UTF-8, inline data, a field format, "
         "missingValues outside the table schema …): refused by name rather than misread."
     )
+
+
+@register
+class IdRetired(RunError):
+    code, title = "id-retired", "Id retired"
+    description = (
+        "The id asked of cite or Dataset.cite() was retired (the retired table): the message says in which "
+        "version, why, and which id replaces it."
+    )

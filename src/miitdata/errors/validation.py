@@ -370,6 +370,25 @@ class DerivedMentioned(ConsistencyError):
     template = "observation {observation_id} is derived by {derived_by} but a source states it"
 
 
+@register
+class RetiredIdInUse(ConsistencyError):
+    code, title = "retired-id-in-use", "Retired id in use"
+    description = (
+        "An id listed in the retired table is still a row of its table (retire it or keep it, not both)."
+    )
+    template = "{retired_id} is listed as retired but is still a row of {resource_name}"
+
+
+@register
+class RetiredInvalid(ConsistencyError):
+    code, title = "retired-invalid", "Retired row invalid"
+    description = (
+        "A retired id's replacement is not a current id of the same table (missing, retired too, or the id "
+        "itself)."
+    )
+    template = "{problem}"
+
+
 # --------------------------------------------------------------------------------------------------
 # relations
 

@@ -6,7 +6,7 @@ import difflib
 from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import FilterError
-from miitdata.query.filters import shown
+from miitdata.query.filters import RetiredIdError, shown
 from miitdata.query.format import format_value
 from miitdata.query.records import clean, records
 
@@ -39,7 +39,8 @@ QUOTE_COLUMNS = [
 
 
 def resolve_observation(ds: Dataset, observation_id: str) -> str:
-    """The canonical observation id (`o9`, `O9` and `o0009` → `O0009`); FilterError when there is none."""
+    """The canonical observation id (`o9`, `O9` and `o0009` → `O0009`); FilterError when there is none,
+    saying what replaced it when the id is retired (any retired id: a mention's too)."""
     ids = set(ds.observations["observation_id"].astype("string"))
     text = observation_id.strip().upper()
     if text in ids:
@@ -48,9 +49,21 @@ def resolve_observation(ds: Dataset, observation_id: str) -> str:
         padded = f"O{int(text[1:]):04d}"
         if padded in ids:
             return padded
+    from miitdata.query.retired import retired_message, retirement
+
+    retired = retirement(ds, text if text in ids or not text.startswith("O") else _padded(text))
+    if retired is not None:
+        raise RetiredIdError(retired_message(retired))
     close = difflib.get_close_matches(text, sorted(ids), n=3, cutoff=0.6) if len(text) <= 100 else []
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise FilterError(f"no observation {shown(observation_id)}{hint}")
+
+
+def _padded(text: str) -> str:
+    """`O9` → `O0009` (ids as written in the tables); other text unchanged."""
+    if text[1:].isascii() and text[1:].isdigit() and len(text) <= 20:
+        return f"O{int(text[1:]):04d}"
+    return text
 
 
 def citation_text(source: dict[str, Any], quote: dict[str, Any], observation_id: str, version: str) -> str:

@@ -46,6 +46,12 @@ def shown(value: str, limit: int = 80) -> str:
     return f"{value[:limit]!r}… ({len(value):,} characters)"
 
 
+class RetiredIdError(FilterError):
+    """An id asked for was retired (the `retired` table): the message says when, why and what replaces it."""
+
+    code = "id-retired"
+
+
 @dataclass(frozen=True)
 class Filters:
     """What to keep: each field an id or name (see the module doc); None keeps everything."""

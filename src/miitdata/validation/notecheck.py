@@ -1,4 +1,4 @@
-"""The provenance rule `quote-not-in-source`: every quote in a `note` or `explanation` cell is verbatim.
+"""The provenance rule `quote-not-in-source`: every quote in a note, explanation or reason cell is verbatim.
 
 Each span that `miitdata.validation.quotes.quotes` finds in a free-text cell must be in one of the
 sources the row names or concerns:
@@ -23,7 +23,7 @@ from miitdata.validation.quotes import holds, normalise, quotes
 if TYPE_CHECKING:
     import pandas as pd
 
-FIELDS = ("note", "explanation")  # the free-text fields checked, in every resource that has them
+FIELDS = ("note", "explanation", "reason")  # the free-text fields checked, in every resource that has them
 _ID = re.compile(r"\b(?:S\d{3}|O\d{4}|M\d{3}-\d{4}|R\d{4})\b")
 
 

@@ -6,7 +6,8 @@ grouped per indicator. A removed row whose other fields equal an added row is re
 *renamed*. **Vanished ids** are ids of a released version that B no longer has: the ids that
 A's release (the commit `vX.Y.Z` resolves to, X.Y.Z being A's version) has and B lacks. A
 released id must never vanish silently: they lead the text output, and `--strict` makes the
-command exit 1 when there are any.
+command exit 1 when there are any. An id that B's `retired` table lists (same resource, retired in a
+version after A's release) has not vanished: it is reported as *retired*, with what replaces it.
 """
 
 from __future__ import annotations
@@ -190,6 +191,25 @@ def released_ids(a: Side, repo: str | os.PathLike[str] | None) -> tuple[str | No
     return sha, ids
 
 
+def retired_table(dataset: Dataset) -> dict[str, dict[str, Any]]:
+    """The rows of a version's `retired` table by id (empty when the version has none)."""
+    frame = dataset.tables.get("retired")
+    if frame is None or "id" not in frame.columns:
+        return {}
+    fields = ("id", "resource", "retired_in", "replaced_by", "reason")
+    return {k: {f: row.get(f) for f in fields} for k, row in rows_by_key(frame, ["id"]).items()}
+
+
+def retires(row: dict[str, Any] | None, resource: str, released: str) -> bool:
+    """Whether a `retired` row accounts for an id of `resource` that version `released` had."""
+    from miitdata.validation.retired import release_tuple
+
+    if row is None or row.get("resource") != resource:
+        return False
+    when, then = release_tuple(row.get("retired_in")), release_tuple(released)
+    return when is not None and then is not None and when > then
+
+
 def load_side(rev: str | None, repo: str | os.PathLike[str] | None) -> Side:
     from miitdata.versions.git import local_repo, resolve
     from miitdata.versions.rev import load_rev
@@ -214,11 +234,17 @@ def diff(a_rev: str, b_rev: str | None = None, repo: str | os.PathLike[str] | No
     parts = {name: resource_diff(a.dataset, b.dataset, name) for name in names}
     release_sha, release_ids = released_ids(a, repo if repo is not None else None)
     vanished: dict[str, list[str]] = {}
+    retired: dict[str, list[dict[str, Any]]] = {}
+    table = retired_table(b.dataset)
     for name in names:
         new_ids = set(parts[name]["_rows"][1])
         gone = sorted(release_ids.get(name, set()) - new_ids)
-        if gone:
-            vanished[name] = gone
+        listed = [table[i] for i in gone if retires(table.get(i), name, a.dataset.version)]
+        if listed:
+            retired[name] = listed
+        rest = [i for i in gone if not retires(table.get(i), name, a.dataset.version)]
+        if rest:
+            vanished[name] = rest
     result: dict[str, Any] = {
         "a": a.to_dict(),
         "b": b.to_dict(),
@@ -228,6 +254,7 @@ def diff(a_rev: str, b_rev: str | None = None, repo: str | os.PathLike[str] | No
             for name in names
         },
         "vanished": vanished,
+        "retired": retired,
         "observations_revised": revised_observations(parts["observations"])
         if "observations" in parts
         else {},
@@ -268,13 +295,21 @@ def to_markdown(result: dict[str, Any]) -> str:
         lines += [
             f"### ⚠️ Vanished IDs (released in {rel.get('version')}, missing now)",
             "",
-            "Released ids must not disappear: keep the row, or record why in CHANGELOG.md.",
+            "Released ids must not disappear: keep the row, or retire the id in data/retired.csv (id, "
+            "resource, retired_in, replaced_by, reason).",
             "",
         ]
         for name, ids in result["vanished"].items():
             renamed = result["resources"][name]["renamed"]
             shown = [f"`{i}`" + (f" (renamed → `{renamed[i]}`)" if i in renamed else "") for i in ids]
             lines.append(f"- **{name}**: " + ", ".join(shown))
+        lines.append("")
+    if result.get("retired"):
+        lines += ["### Retired IDs (listed in the `retired` table)", ""]
+        for name, rows_ in result["retired"].items():
+            for r in rows_:
+                by = f" → `{r['replaced_by']}`" if r.get("replaced_by") else " (no replacement)"
+                lines.append(f"- **{name}** `{r['id']}`, retired in {r['retired_in']}{by}: {r['reason']}")
         lines.append("")
     lines += ["| resource | added | removed | renamed | changed |", "|---|---:|---:|---:|---:|"]
     for name, s in summary.items():

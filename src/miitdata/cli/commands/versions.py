@@ -121,14 +121,18 @@ def diff(
         TextJson, typer.Option("--format", "-f", help="Output format: text, json.")
     ] = TextJson.text,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when ids of A's released version vanished in B.")
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when ids of A's released version vanished in B (retired ids are fine)."
+        ),
     ] = False,
     output: OutputOption = None,
 ) -> None:
     """Semantic diff of two dataset versions: observations added, removed, revised; mentions, sources, ...
 
     Text output is markdown (a pull-request comment). Vanished ids (ids of A's release missing in
-    B) come first; with --strict they make the exit code 1. Exit 2 when it cannot run.
+    B and not in B's retired table) come first; with --strict they make the exit code 1. Exit 2 when
+    it cannot run.
 
     Example: [bold]miitdata diff v0.1.0 HEAD[/bold]   [bold]miitdata diff v0.1.0 --strict[/bold]
     """

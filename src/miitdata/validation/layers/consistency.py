@@ -6,7 +6,7 @@ Each mention's value and comparator must agree with its observation's, and the m
 observation with each other. Observations that are not derived must be stated by some mention;
 derived ones by none. No two mentions quote the same span of one source for one observation; an
 observation's event is the event of every source quoting it; an observation is not `=` when every
-quote of it is hedged `~`.
+quote of it is hedged `~`. A retired id is in no table, and its replacement is (`validation.retired`).
 
 Vectorised: each distinct (value_text, unit) is parsed once, each distinct observation looked up
 once; the comparisons run column-wise (numpy) and Python loops only over the rows that fail.
@@ -28,12 +28,14 @@ from miitdata.validation.readings import (
     readings,
 )
 from miitdata.validation.report import Error
+from miitdata.validation.retired import check_retired
 
 CODES = (
     "value-text-unparsed", "value-text-mismatch", "mention-disagrees", "mentions-disagree",
     "observation-unmentioned", "derived-mentioned", "duplicate-mention", "event-mismatch",
     "comparator-contradicts-hedges", "observation-disagrees", "status-contradicts-hedges",
     "status-contradicts-period",
+    "comparator-contradicts-hedges", "retired-id-in-use", "retired-invalid",
 )  # fmt: skip
 
 
@@ -44,6 +46,7 @@ def run(ctx: Context) -> None:
     _run(ctx)
     check_status_hedges(ctx)
     check_status_period(ctx)
+    check_retired(ctx)
 
 
 def _run(ctx: Context) -> None:
