@@ -39,7 +39,7 @@ def _keys(ctx: Context, resource: str) -> set[str] | None:
         key = [key]
     if frame is None or not isinstance(key, list) or len(key) != 1 or key[0] not in frame.columns:
         return None
-    return {str(v) for v in frame[key[0]].tolist() if isinstance(v, str)}
+    return {str(v) for v in list(frame[key[0]]) if isinstance(v, str)}
 
 
 def check_retired(ctx: Context) -> None:
