@@ -24,6 +24,7 @@ RESOURCES = [
     "mentions",
     "relations",
     "discrepancies",
+    "retired",
 ]
 
 
