@@ -286,7 +286,7 @@ def test_a_long_note_exports_in_every_format(tmp_path: Path) -> None:
     from miitdata.outputs import export
 
     pkg = copy_package(tmp_path)
-    note = "长" * 200_000
+    note = "é" * 200_000  # two UTF-8 bytes each; not Chinese, which the quote rule would check
     edit_rows(pkg, "observations", lambda rows: rows[0].update(note=note))
     proc = cli("validate", str(pkg), "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout[-2000:]
@@ -310,7 +310,7 @@ def test_a_long_note_exports_in_every_format(tmp_path: Path) -> None:
         header = [c.value for c in next(book["observations"].iter_rows(min_row=1, max_row=1))]
         shown = [c.value for c in next(book["observations"].iter_rows(min_row=2, max_row=2))]
         cell = shown[header.index("note")]
-        assert cell.startswith("长" * 100) and "hidden sheet _miitdata_long" in cell
+        assert cell.startswith("é" * 100) and "hidden sheet _miitdata_long" in cell
         assert len(cell) <= export.XLSX_CELL_LIMIT
         assert book["_miitdata_long"].sheet_state == "hidden"
     finally:
