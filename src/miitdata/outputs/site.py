@@ -120,10 +120,7 @@ def site_data(ds: Dataset) -> dict[str, Any]:
     """Everything the explorer shows, JSON-able: labels in both languages, each figure with its value as
     people write it (`format_value`, as `miitdata show`), each quote with its offsets, the value's span,
     a ready-to-paste citation and the other figures of its sentence, relations, discrepancies (with the
-    figures they concern), the raw texts and the curation exclusions.
-
-    Long because: one JSON payload built section by section (labels, sources, quotes, relations, marks) from
-    lookups the sections share."""
+    figures they concern), the raw texts and the curation exclusions."""
     root = Path(ds.path).parent
     version = ds.version
     texts = _source_texts(ds)
@@ -158,6 +155,34 @@ def site_data(ds: Dataset) -> dict[str, Any]:
         for sid, r in source_rows.items()
     }
 
+    mentions = _quotes(ds, source_rows, texts, version)
+    observations = _figures(ds, indicators, mentions)
+    relations, involved = _relations(ds)
+    discrepancies = _discrepancies(ds, mentions, involved)
+
+    return {
+        "name": str(ds.descriptor.get("name", "miitdata")),
+        "title": str(ds.descriptor.get("title", "")),
+        "version": version,
+        "datasheet": "datasheet.html",
+        "indicators": indicators,
+        "regions": regions,
+        "events": events,
+        "sources": sources,
+        "texts": texts,
+        "observations": observations,
+        "mentions": mentions,
+        "relations": relations,
+        "discrepancies": discrepancies,
+        "marks": _reader_spans(texts, mentions, read_exclusions(root)),
+    }
+
+
+def _quotes(
+    ds: Dataset, source_rows: dict[str, dict[Hashable, Any]], texts: dict[str, str], version: str
+) -> list[dict[str, Any]]:
+    """Each mention in source order: offsets, the value's span, a citation, and `same`: the other
+    figures stated in the same sentence of the same source."""
     mentions: list[dict[str, Any]] = []
     for r in ds.mentions.sort_values(["source_id", "start", "mention_id"]).to_dict(orient="records"):
         sid, oid = str(r["source_id"]), str(r["observation_id"])
@@ -200,6 +225,17 @@ def site_data(ds: Dataset) -> dict[str, Any]:
     for m in mentions:
         mention_ids.setdefault(m["o"], []).append(m["id"])
 
+    return mentions
+
+
+def _figures(
+    ds: Dataset, indicators: dict[str, dict[str, Any]], mentions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each observation with its value as people write it (en, zh) and the ids of its quotes."""
+    mention_ids: dict[str, list[str]] = {}
+    for m in mentions:
+        mention_ids.setdefault(m["o"], []).append(m["id"])
+
     has_status = "status" in ds.observations.columns
     observations = []
     for r in ds.observations.to_dict(orient="records"):
@@ -224,6 +260,11 @@ def site_data(ds: Dataset) -> dict[str, Any]:
             }
         )
 
+    return observations
+
+
+def _relations(ds: Dataset) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """The relations, and the observations each involves (its target, then its operands)."""
     relations = []
     involved: dict[str, list[str]] = {}
     for r in ds.relations.to_dict(orient="records"):
@@ -244,6 +285,13 @@ def site_data(ds: Dataset) -> dict[str, Any]:
             }
         )
 
+    return relations, involved
+
+
+def _discrepancies(
+    ds: Dataset, mentions: list[dict[str, Any]], involved: dict[str, list[str]]
+) -> list[dict[str, Any]]:
+    """The known discrepancies, each with the observations it concerns (through a mention or relation)."""
     mention_obs = {m["id"]: m["o"] for m in mentions}
     discrepancies = []
     for r in ds.discrepancies.to_dict(orient="records"):
@@ -268,22 +316,7 @@ def site_data(ds: Dataset) -> dict[str, Any]:
             }
         )
 
-    return {
-        "name": str(ds.descriptor.get("name", "miitdata")),
-        "title": str(ds.descriptor.get("title", "")),
-        "version": version,
-        "datasheet": "datasheet.html",
-        "indicators": indicators,
-        "regions": regions,
-        "events": events,
-        "sources": sources,
-        "texts": texts,
-        "observations": observations,
-        "mentions": mentions,
-        "relations": relations,
-        "discrepancies": discrepancies,
-        "marks": _reader_spans(texts, mentions, read_exclusions(root)),
-    }
+    return discrepancies
 
 
 def data_js(payload: dict[str, Any]) -> str:
