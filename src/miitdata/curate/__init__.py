@@ -8,5 +8,5 @@
 
 Small modules, one job each: `csvio` (read and write CSVs exactly as shipped), `files` (atomic
 writes under the package's curation lock), `texts` (the package's tables and source texts),
-`tokens` (what counts as a number). The command line is `miitdata curate` (`miitdata.cli_curate`).
+`tokens` (what counts as a number). The command line is `miitdata curate` (`miitdata.cli.commands.curate`).
 """

@@ -2,7 +2,7 @@
 
 Clones made with `--no-tags`, mirrors and some CI checkouts have no tags, so `dvc get/import --rev
 vX.Y.Z` (which only know git revisions) cannot find a release. `tag_releases` creates an annotated
-tag `vX.Y.Z` at each release commit that `miitdata.versions.versions()` finds (the first commit of
+tag `vX.Y.Z` at each release commit that `miitdata.versions.git.versions()` finds (the first commit of
 HEAD's history whose `datapackage.json` carries `X.Y.Z`).
 
 All or nothing: every existing tag is checked first; when one points at another commit than the
