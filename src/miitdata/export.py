@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import warnings
 
-from miitdata.outputs.export import EXPORT_FORMATS, FORMATS, export, package_tables, read_export
+from miitdata.outputs.export import FORMATS, export, package_tables, read_export
+from miitdata.outputs.formats import EXPORT_FORMATS
 
 __all__ = ["EXPORT_FORMATS", "FORMATS", "export", "package_tables", "read_export"]
 
