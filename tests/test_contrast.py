@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from pathlib import Path
 
 
 def _luminance(hex_colour: str) -> float:
@@ -30,3 +31,19 @@ def test_excluded_numbers_are_readable() -> None:
     background = re.search(r"background:\s*(#[0-9a-fA-F]{6})", rule)
     assert colour and background
     assert contrast(variables[colour.group(1)], background.group(1)) >= 4.5
+
+
+def test_datasheet_content_is_in_landmarks(tmp_path: Path) -> None:
+    """axe's landmark-one-main and region rules: one main; the site's back link in a nav."""
+    import miitdata
+    from miitdata.outputs.datasheet import render_datasheet
+    from miitdata.outputs.site import build_site
+
+    ds = miitdata.load()
+    html = render_datasheet(ds)
+    assert html.count("<main>") == 1 and html.count("</main>") == 1
+    body = html.split("<body>", 1)[1]
+    assert body.lstrip().startswith("<main>") and re.search(r"</main>\s*<footer>", body)
+    build_site(ds, tmp_path / "site")
+    sheet = (tmp_path / "site" / "datasheet.html").read_text(encoding="utf-8")
+    assert '<body><nav aria-label="Explorer">' in sheet and '<span lang="zh">数据浏览</span>' in sheet

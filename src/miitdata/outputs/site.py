@@ -347,7 +347,11 @@ def _datasheet(ds: Dataset) -> str:
     from miitdata.outputs.datasheet import render_datasheet
 
     html = render_datasheet(ds)
-    back = '<p class="site-nav"><a href="index.html">← Explorer / 数据浏览</a></p>'  # link back into the site
+    # link back into the site, in a navigation landmark (axe: all content inside landmarks)
+    back = (
+        '<nav aria-label="Explorer"><p class="site-nav">'
+        '<a href="index.html">← Explorer / <span lang="zh">数据浏览</span></a></p></nav>'
+    )
     return html.replace("<body>", "<body>" + back, 1)
 
 
