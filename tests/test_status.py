@@ -1,33 +1,56 @@
-"""A plan target or an expectation is never `actual` (CURATION.md, Observations, `status`)."""
+"""A plan target or an expectation is never `actual` (CURATION.md, Observations, `status`).
+
+The rule lives in one place, the validator (src/miitdata/validation/meaning.py, code
+`status-contradicts-hedges`); these tests hold the shipped data to it and check it is not vacuous there.
+"""
 
 from __future__ import annotations
 
 import csv
 import re
+from pathlib import Path
 
-from tests.conftest import ROOT
+import miitdata
+from miitdata.validation.meaning import HEDGES_ANY
+from tests.conftest import ROOT, edit_rows
 
-PLAN_WORDS = re.compile(r"目标|预计|力争|计划|expected to|target", re.IGNORECASE)
-
-# Observations quoted with one of PLAN_WORDS that are nevertheless actual, and why.
-ALLOWED_ACTUAL = {
-    "O0048": "'25 clusters have won … as key cultivation targets': 'targets' are the clusters chosen for "
-    "cultivation (重点培育对象), not a goal to reach; the 25 winners exist",
-}
+CODE = "status-contradicts-hedges"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (ROOT / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+def _rows(name: str, root: Path = ROOT) -> list[dict[str, str]]:
+    with (root / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
+def _hedged_observations(root: Path = ROOT) -> set[str]:
+    """Observations one of whose quotes the validator's hedge pattern matches."""
+    return {m["observation_id"] for m in _rows("mentions", root) if re.search(HEDGES_ANY, m["exact"])}
+
+
 def test_plan_and_expectation_figures_are_not_actual() -> None:
+    report = miitdata.validate()
+    assert any(c.name == CODE for c in report.checks), "the rule did not run on the shipped package"
+    assert not [e for e in report.errors if e.type == CODE]
+    assert not [e for e in report.known if e.type == CODE], "the rule is never waived"
     status = {o["observation_id"]: o["status"] for o in _rows("observations")}
-    flagged = {m["observation_id"] for m in _rows("mentions") if PLAN_WORDS.search(m["exact"])}
-    wrong = sorted(oid for oid in flagged if status[oid] == "actual" and oid not in ALLOWED_ACTUAL)
-    assert not wrong, f"quoted as a plan or expectation but status actual: {wrong}"
-    stale = sorted(set(ALLOWED_ACTUAL) - {oid for oid in flagged if status[oid] == "actual"})
-    assert not stale, f"allow-list entries no longer needed: {stale}"
+    hedged = _hedged_observations()
+    assert hedged, "no shipped quote states a plan or an expectation: the test would be vacuous"
+    assert not sorted(oid for oid in hedged if status[oid] == "actual")
+
+
+def test_every_hedged_figure_made_actual_is_reported(pkg: Path) -> None:
+    """Each shipped forecast/target/estimate quoted with a hedge, made actual, is reported by id."""
+    hedged = _hedged_observations(pkg.parent)
+
+    def make_actual(rows: list[dict[str, str]]) -> None:
+        for row in rows:
+            if row["observation_id"] in hedged:
+                row["status"] = "actual"
+
+    edit_rows(pkg, "observations", make_actual)
+    report = miitdata.validate(str(pkg))
+    reported = {e.id for e in report.errors if e.type == CODE}
+    assert reported == hedged
 
 
 def test_statuses_are_the_schema_vocabulary() -> None:
