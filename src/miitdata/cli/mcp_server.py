@@ -154,16 +154,20 @@ def build_server(ds: Dataset) -> Any:
             raise _error(exc) from None
         return {"version": version, "count": len(found), "facts": found}
 
-    def get_observation(
-        observation_id: Annotated[str, Field(description="Observation id, e.g. O0009.", max_length=100)],
-    ) -> dict[str, Any]:
+    def cited(observation_id: str) -> dict[str, Any]:
+        """The cite record of one observation; a bad or unknown id becomes the tool's error."""
         from miitdata.query.cite import cite_record
         from miitdata.query.filters import FilterError
 
         try:
-            record = cite_record(ds, observation_id)
+            return cite_record(ds, observation_id)
         except (FilterError, ValueError) as exc:
             raise _error(exc) from None
+
+    def get_observation(
+        observation_id: Annotated[str, Field(description="Observation id, e.g. O0009.", max_length=100)],
+    ) -> dict[str, Any]:
+        record = cited(observation_id)
         return {
             "version": version,
             "observation": record["observation"],
@@ -174,13 +178,7 @@ def build_server(ds: Dataset) -> Any:
     def cite(
         observation_id: Annotated[str, Field(description="Observation id, e.g. O0009.", max_length=100)],
     ) -> dict[str, Any]:
-        from miitdata.query.cite import cite_record
-        from miitdata.query.filters import FilterError
-
-        try:
-            record = cite_record(ds, observation_id)
-        except (FilterError, ValueError) as exc:
-            raise _error(exc) from None
+        record = cited(observation_id)
         return {"version": version, **record}
 
     def verify_claim(
