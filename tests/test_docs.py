@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT
 
@@ -132,11 +133,30 @@ def repository_paths() -> dict[str, set[str]]:
     return found
 
 
+def dvc_outputs() -> set[str]:
+    """The outputs dvc.yaml declares: not in git, built by `dvc repro` (a fresh clone has none yet)."""
+    stages = yaml.safe_load((ROOT / "dvc.yaml").read_text(encoding="utf-8"))["stages"]
+    found: set[str] = set()
+    for stage in stages.values():
+        for kind in ("outs", "metrics", "plots"):
+            for out in stage.get(kind, []):
+                found.add(next(iter(out)) if isinstance(out, dict) else out)
+    return found
+
+
 @pytest.mark.parametrize("path", sorted(repository_paths()))
 def test_every_repository_path_exists(path: str) -> None:
     where = ", ".join(sorted(repository_paths()[path]))
     assert not path.startswith(".."), f"{path} (in {where}) points outside the repository"
+    if path in dvc_outputs():  # a DVC output: declared in dvc.yaml, and git-ignored rather than tracked
+        return
     assert (ROOT / path).exists(), f"{path} (in {where}) does not exist"
+
+
+def test_dvc_outputs_named_by_the_docs_are_declared() -> None:
+    """The docs' DVC outputs (exports/...) are real outputs of dvc.yaml, not stale names."""
+    named = {p for p in repository_paths() if p.startswith("exports/")}
+    assert named <= dvc_outputs() | {p for p in named if (ROOT / p).exists()}, named - dvc_outputs()
 
 
 def python_examples() -> list[tuple[str, int, str]]:
