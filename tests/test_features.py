@@ -106,3 +106,49 @@ def test_a_fork_with_most_resources_is_still_validated(tmp_path: Path) -> None:
     proc = run_inproc("validate", str(path), "-f", "json")
     assert proc.returncode == 1
     assert any(e["type"] == "resource-missing" for e in json.loads(proc.stdout)["errors"])
+
+
+# Every reader applies the same refusals (package.read_package -> features.check_supported): load(),
+# and the commands that read a package, not only validate.
+READERS = [("show", "-f", "json"), ("info", "-f", "json"), ("export", "-f", "json")]
+
+
+def _refused_by_every_reader(path: Path, code: str, tmp_path: Path) -> None:
+    import miitdata
+    from miitdata.errors import PackageError
+
+    with pytest.raises(PackageError) as raised:
+        miitdata.load(path)
+    assert raised.value.code == code
+    for command, *options in READERS:
+        out = [str(tmp_path / "out")] if command == "export" else []
+        proc = run_inproc(command, *options, "-p", str(path), *out)
+        assert proc.returncode == 2, (command, proc.stdout, proc.stderr)
+        assert f"[{code}]" in proc.stderr, (command, proc.stderr)
+    assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+@pytest.mark.parametrize(("case", "change", "named"), UNSUPPORTED, ids=[u[0] for u in UNSUPPORTED])
+def test_every_reader_refuses_an_unsupported_feature(
+    tmp_path: Path, case: str, change: Callable[[dict[str, Any]], None], named: str
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    path = copy_package(tmp_path / "pkg")
+    edit_descriptor(path, change)
+    _refused_by_every_reader(path, "descriptor-unsupported", tmp_path)
+
+
+def test_every_reader_refuses_a_foreign_package(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    path = foreign(tmp_path / "pkg", {}, dialect={"delimiter": ";"})
+    _refused_by_every_reader(path, "not-a-miitdata-package", tmp_path)
+
+
+def test_every_reader_reads_restated_defaults(tmp_path: Path) -> None:
+    import miitdata
+
+    (tmp_path / "pkg").mkdir()
+    path = copy_package(tmp_path / "pkg")
+    edit_descriptor(path, _resource(encoding="UTF-8", format="csv"))
+    assert len(miitdata.load(path).observations) > 0
+    assert run_inproc("info", "-f", "json", "-p", str(path)).returncode == 0

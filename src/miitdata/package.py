@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from miitdata.errors import PackageError
+from miitdata.features import check_supported
 from miitdata.files import file_kind
 
 DESCRIPTOR = "datapackage.json"
@@ -243,4 +244,5 @@ def read_package(path: str | Path | None = None) -> Package:
                     f"resource {name!r} has a foreign key to missing resource {ref!r}",
                     str(desc_path),
                 )
+    check_supported(package)
     return package

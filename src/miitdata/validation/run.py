@@ -10,7 +10,6 @@ from miitdata.errors import LAYERS
 from miitdata.package import read_package
 from miitdata.validation.causes import group
 from miitdata.validation.context import Context
-from miitdata.validation.features import check_features, require_miitdata
 from miitdata.validation.locate import locate
 from miitdata.validation.report import Report
 from miitdata.validation.waivers import apply_waivers
@@ -81,9 +80,7 @@ def validate(
     be read at all (the CLI's exit code 2).
     """
     started = time.perf_counter()
-    package = read_package(path)
-    require_miitdata(package)
-    check_features(package)
+    package = read_package(path)  # refuses a foreign package / an unsupported feature (features.py)
     wanted = _layers(layers)
     ctx = Context(package)
     for layer in wanted:

@@ -1,5 +1,9 @@
 """What miitdata reads of a descriptor, and what it refuses by name (exit 2) rather than misread.
 
+One rule for every reader: `package.read_package` applies `check_supported` to every descriptor it
+reads, so `miitdata validate`, `miitdata.load()` and every command that reads a package (show, cite,
+info, export, site, datasheet, curate, verify) refuse exactly the same cases with the same codes.
+
 miitdata validates *its* data package: the eight resources of the miitdata model, each a UTF-8 CSV with
 the Data Package defaults (comma, `"` quotes doubled, a header row, LF or CRLF line ends). A descriptor
 may restate those defaults; anything else that would change how the bytes are read is refused by name,
@@ -85,6 +89,13 @@ def check_features(package: Package) -> None:
                 raise _refuse(f"{where} field {field.get('name')!r}", f"format {fmt!r}", path)
             if "missingValues" in field:
                 raise _refuse(f"{where} field {field.get('name')!r}", "field-level missingValues", path)
+
+
+def check_supported(package: Package) -> None:
+    """Raise PackageError (exit 2) for a foreign package or a descriptor feature miitdata does not
+    implement: the one check every reader applies (through `package.read_package`)."""
+    require_miitdata(package)
+    check_features(package)
 
 
 def require_miitdata(package: Package) -> None:
