@@ -23,12 +23,10 @@ Only the standard library.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from miitdata.errors import PackageError
-
-if TYPE_CHECKING:
-    from miitdata.package import Package
 
 DIALECT_DEFAULTS: dict[str, tuple[Any, ...]] = {
     "delimiter": (",",),
@@ -54,13 +52,11 @@ def _refuse(where: str, what: str, path: str) -> PackageError:
     )
 
 
-def check_features(package: Package) -> None:
+def check_features(path: str, descriptor: dict[str, Any], resources: dict[str, dict[str, Any]]) -> None:
     """Raise PackageError for a descriptor feature miitdata does not implement (see the module doc)."""
-    path = str(package.path)
-    descriptor = package.descriptor
     if "missingValues" in descriptor and descriptor["missingValues"] != [""]:
         raise _refuse("the package", f"missingValues {descriptor['missingValues']!r}", path)
-    for name, res in package.resources.items():
+    for name, res in resources.items():
         where = f"resource {name!r}"
         if "data" in res:
             raise _refuse(where, "inline data (the 'data' property)", path)
@@ -91,25 +87,25 @@ def check_features(package: Package) -> None:
                 raise _refuse(f"{where} field {field.get('name')!r}", "field-level missingValues", path)
 
 
-def check_supported(package: Package) -> None:
-    """Raise PackageError (exit 2) for a foreign package or a descriptor feature miitdata does not
-    implement: the one check every reader applies (through `package.read_package`)."""
-    require_miitdata(package)
-    check_features(package)
+def check_supported(
+    path: str, descriptor: dict[str, Any], resources: dict[str, dict[str, Any]], names: Sequence[str]
+) -> None:
+    """Raise PackageError (exit 2) for a foreign package (none of `names`, the miitdata resources) or a
+    descriptor feature miitdata does not implement: the one check every reader applies (through
+    `package.read_package`; this module does not import `package`, which imports it)."""
+    require_miitdata(path, resources, names)
+    check_features(path, descriptor, resources)
 
 
-def require_miitdata(package: Package) -> None:
-    """Raise `not-a-miitdata-package` when the descriptor has none of the miitdata resources."""
-    from miitdata.package import RESOURCE_NAMES
-
-    present = [name for name in RESOURCE_NAMES if name in package.resources]
-    if present:
+def require_miitdata(path: str, resources: dict[str, dict[str, Any]], names: Sequence[str]) -> None:
+    """Raise `not-a-miitdata-package` when the descriptor has none of the miitdata resources `names`."""
+    if any(name in resources for name in names):
         return
-    others = ", ".join(repr(n) for n in list(package.resources)[:5])
+    others = ", ".join(repr(n) for n in list(resources)[:5])
     raise PackageError(
         "not-a-miitdata-package",
-        f"not a miitdata package: it has none of the resources {', '.join(RESOURCE_NAMES)} "
+        f"not a miitdata package: it has none of the resources {', '.join(names)} "
         f"(it has {others}); miitdata validates its own data model only: "
         "for any other data package use `frictionless validate`",
-        str(package.path),
+        path,
     )

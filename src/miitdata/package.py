@@ -244,5 +244,5 @@ def read_package(path: str | Path | None = None) -> Package:
                     f"resource {name!r} has a foreign key to missing resource {ref!r}",
                     str(desc_path),
                 )
-    check_supported(package)
+    check_supported(str(desc_path), descriptor, package.resources, RESOURCE_NAMES)
     return package
