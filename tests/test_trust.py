@@ -351,36 +351,62 @@ def _leftovers(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.rglob("*") if p.name.startswith(".") or p.name.endswith(".tmp"))
 
 
-@pytest.mark.parametrize(
-    ("format", "name"),
-    [("json", "x.json"), ("sqlite", "x.sqlite"), ("csv", "csvdir"), ("datasheet", "d.html")],
-)
-def test_full_disk_leaves_the_old_output(tmp_path: Path, format: str, name: str) -> None:
+FULL_DISK = {  # every output writer: (arguments, the output, the size limit in bytes)
+    **{
+        f: (("export", "-f", f, n), n, 20_000)
+        for f, n in [
+            ("json", "x.json"),
+            ("sqlite", "x.sqlite"),
+            ("csv", "csvdir"),
+            ("parquet", "pq"),
+            ("xlsx", "x.xlsx"),
+            ("annotations", "a.jsonld"),
+            ("croissant", "c.json"),
+        ]
+    },
+    "datasheet": (("datasheet", "d.html"), "d.html", 20_000),
+    "site": (("site", "site"), "site", 20_000),
+    "report": (("validate", "--format", "json", "-o", "r.json"), "r.json", 1_000),
+    "junit": (("validate", "--format", "junit", "-o", "r.xml"), "r.xml", 1_000),
+    "metrics": (("metrics", "--output", "m.json", "--report", "v.json"), "m.json", 300),
+}
+
+
+def _tree(target: Path) -> dict[str, bytes]:
+    if target.is_dir():
+        return {str(p.relative_to(target)): p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()}
+    return {target.name: target.read_bytes()}
+
+
+@pytest.mark.parametrize("case", list(FULL_DISK))
+def test_full_disk_leaves_the_old_output(tmp_path: Path, case: str) -> None:
+    """A full disk (RLIMIT_FSIZE: EFBIG) while any writer writes over an earlier output: exit 2
+    `output-unwritable`, the old output unchanged, no temporary left, no traceback."""
+    args, name, limit = FULL_DISK[case]
     out = tmp_path / "out"
     out.mkdir()
-    args = ("datasheet", name) if format == "datasheet" else ("export", "-f", format, name)
     assert cli(*args, cwd=out).returncode == 0
     target = out / name
-    before = {p.name: p.read_bytes() for p in target.iterdir()} if target.is_dir() else target.read_bytes()
-    if target.is_dir():
-        (target / "events.csv").write_bytes(b"old")  # the old export, recognisably
-        before["events.csv"] = b"old"
+    if target.is_dir():  # the old output, recognisably (miitdata replaces only its own directories)
+        first = next(p for p in sorted(target.rglob("*")) if p.is_file() and not p.name.startswith("."))
+        first.write_bytes(b"old")
     else:
         target.write_bytes(b"old")
-        before = b"old"
+    before = _tree(target)
     proc = subprocess.run(
         [sys.executable, "-m", "miitdata", *args],
         capture_output=True,
         text=True,
         cwd=out,
-        env=_env(),
-        preexec_fn=_limit_fsize(20_000),
+        env={**_env(), "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=_limit_fsize(limit),
         timeout=300,
     )
     assert proc.returncode == 2 and "[output-unwritable]" in proc.stderr, proc.stderr[-2000:]
-    after = {p.name: p.read_bytes() for p in target.iterdir()} if target.is_dir() else target.read_bytes()
-    assert after == before
-    assert _leftovers(out) == []
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert _tree(target) == before
+    assert [n for n in _leftovers(out) if n != ".miitdata-site"] == []  # the site marker is no temporary
 
 
 SLOW = pytest.mark.slow

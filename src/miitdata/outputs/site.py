@@ -414,8 +414,8 @@ def build_site(ds: Dataset, outdir: Path) -> list[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and (old / "site").exists() and not outdir.exists():
             os.rename(old / "site", outdir)  # put the previous site back
-        raise PackageError(
-            "output-invalid", f"cannot write the site: {exc.strerror or exc}", str(outdir)
+        raise PackageError(  # a full disk, a read-only place: the site could not be written
+            "output-unwritable", f"cannot write the site: {exc.strerror or exc}", str(outdir)
         ) from None
     finally:
         if old is not None:

@@ -11,7 +11,9 @@ properties the package's `created` date, so the file is byte-identical on re-run
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 import zipfile
 from collections.abc import Sequence
@@ -135,8 +137,37 @@ def write_xlsx(
     book.properties.creator = "miitdata"
     book.properties.created = created
     buffer = io.BytesIO()
-    book.save(buffer)
+    failure = _save_quietly(book, buffer)
+    if failure is not None:
+        code = errno.ENOSPC if "NOSPC" in failure else errno.EFBIG
+        raise OSError(code, f"{os.strerror(code)} ({failure})")
     _deterministic_zip(buffer.getvalue(), path, created)
+
+
+def _save_quietly(book: Any, buffer: io.BytesIO) -> str | None:
+    """Save the workbook; on a failed write, its message (else None).
+
+    openpyxl writes each sheet to a temporary file first; lxml reports a write that failed there (a
+    full disk: IO_EFBIG, IO_ENOSPC) as its SerialisationError, and the half-written sheet streams then
+    complain as they are collected ("Exception ignored"). They are collected here, quietly, so the
+    caller reports one error (output-unwritable), nothing else."""
+    import gc
+    import sys
+
+    failure: str | None = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        try:
+            book.save(buffer)
+        except Exception as exc:
+            if type(exc).__name__ != "SerialisationError":
+                raise
+            failure = str(exc)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    return failure
 
 
 def _parse_date(text: str) -> Any:
