@@ -1,0 +1,167 @@
+"""Accessibility: axe-core finds no serious or critical violation in the explorer or the datasheet.
+
+axe-core (version 4) is installed from the npm registry into a temporary directory; the pages are
+built by the CLI (`miitdata site OUT`, `miitdata datasheet OUT`) and opened in the system's Chromium
+through Playwright, as in tests/test_site.py. Without npm, Chromium or Playwright the test is
+skipped, except under CI (`CI` set), where it fails: CI installs them.
+Every Chinese text node must sit inside an element whose lang starts with "zh" (WCAG 3.1.2), so a
+screen reader reads it in Chinese.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+from tests.test_site import CHROMIUM_ARGS, WAIT_MS, WEST_SHARE
+
+pytestmark = pytest.mark.slow
+
+SOURCES = ["S000", "S001", "S002", "S003", "S004"]
+BLOCKING = ("serious", "critical")
+
+# Every text node with a CJK ideograph, the lang of its nearest ancestor that has one.
+CJK_LANGS = r"""() => {
+  const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!cjk.test(n.textContent)) continue;
+    const el = n.parentElement;
+    if (el.closest('script, style, [hidden]')) continue;
+    const tagged = el.closest('[lang]');
+    out.push({text: n.textContent.trim().slice(0, 40), lang: tagged ? tagged.getAttribute('lang') : ''});
+  }
+  return out;
+}"""
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(
+            f"the accessibility test needs {reason}: apt-get install chromium npm; pip install playwright"
+        )
+    pytest.skip(f"{reason} is not available")
+
+
+@pytest.fixture(scope="module")
+def axe_js(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    npm = shutil.which("npm")
+    if npm is None:
+        _unavailable("npm")
+    prefix = tmp_path_factory.mktemp("axe")
+    done = subprocess.run(
+        [npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "axe-core@4"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    script = prefix / "node_modules" / "axe-core" / "axe.min.js"
+    if done.returncode != 0 or not script.is_file():
+        _unavailable(f"axe-core from the npm registry (npm install said: {done.stderr.strip()[-300:]})")
+    return script
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("built")
+    site = run_cli("site", str(out / "site"), cwd=ROOT)
+    assert site.returncode == 0, site.stderr
+    sheet = run_cli("datasheet", str(out / "datasheet.html"), cwd=ROOT)
+    assert sheet.returncode == 0, sheet.stderr
+    return {"site": out / "site" / "index.html", "datasheet": out / "datasheet.html"}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright Python package")
+    executable = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
+    if executable is None:
+        _unavailable("Chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+# view -> (page, hash, a condition that holds once the view is drawn)
+VIEWS: dict[str, tuple[str, str, str]] = {
+    "table": (
+        "site",
+        "",
+        "() => document.body.hasAttribute('data-ready') && document.querySelector('#facts-body tr')",
+    ),
+    "figure": (
+        "site",
+        "#" + WEST_SHARE,
+        f"() => document.body.hasAttribute('data-ready') && "
+        f"document.querySelector('#figure-view .oid')?.textContent === '{WEST_SHARE}'",
+    ),
+    **{
+        f"source-{s}": (
+            "site",
+            f"#source/{s}",
+            f"() => document.body.hasAttribute('data-ready') && "
+            "!document.querySelector('#source-view')?.hidden && "
+            "document.querySelector('#source-view .source-text')?.textContent.length > 0 && "
+            f"location.hash === '#source/{s}'",
+        )
+        for s in SOURCES
+    },
+    "datasheet": ("datasheet", "", "() => document.readyState === 'complete'"),
+}
+
+
+@pytest.fixture
+def opened(
+    request: pytest.FixtureRequest, browser: Any, pages: dict[str, Path], axe_js: Path
+) -> Iterator[Any]:
+    which, hash_, ready = VIEWS[request.param]
+    # the pages forbid inline scripts (CSP script-src self); axe is injected by the test only
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
+    page.set_default_timeout(WAIT_MS)  # a bound for a condition that never comes, not a wait
+    page.goto(pages[which].as_uri() + hash_)
+    page.wait_for_function(ready)
+    page.add_script_tag(path=str(axe_js))
+    page.wait_for_function("() => typeof window.axe === 'object'")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("opened", list(VIEWS), indirect=True)
+def test_no_serious_violation(opened: Any) -> None:
+    violations = opened.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => ({id: v.id, impact: v.impact,"
+        " help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"
+    )
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert blocking == [], blocking
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Chinese is not yet tagged lang=zh in any view: the explorer's title "
+        "'MIIT press-conference statistics (工业和信息化…)' and the '中文' language button, "
+        "source titles and publishers (e.g. '证券时报', '每日经济新闻') in English sentences, "
+        "Chinese quotes inside English notes "
+        "(e.g. 'S003's Chinese tail has 截至…'), parts of the S003 source text, and the same in the "
+        'datasheet; the fix is to wrap CJK runs in <span lang="zh"> in site_assets/app.js and the '
+        "datasheet templates (then dvc repro -f)"
+    ),
+)
+@pytest.mark.parametrize("opened", list(VIEWS), indirect=True)
+def test_chinese_text_is_tagged_zh(opened: Any) -> None:
+    nodes = opened.evaluate(CJK_LANGS)
+    untagged = [n for n in nodes if not n["lang"].lower().startswith("zh")]
+    assert untagged == [], untagged[:10]
