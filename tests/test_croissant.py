@@ -15,7 +15,7 @@ import pytest
 
 import miitdata
 from miitdata.outputs.croissant import CONFORMS_TO, DATA_TYPES, croissant_jsonld
-from tests.conftest import ROOT, run_inproc
+from tests.conftest import ROOT, copy_package, run_inproc
 
 
 def _tables(descriptor: dict) -> list[dict]:
@@ -69,8 +69,23 @@ def test_croissant_export_leads_to_the_files(pkg: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     doc = json.loads((tmp_path / "out" / "c.json").read_text(encoding="utf-8"))
-    assert doc["distribution"][0]["contentUrl"].startswith("../")
+    assert doc["distribution"][0]["contentUrl"].startswith("../")  # out/ lies inside the package
     _check(doc, tmp_path / "out")
+
+
+def test_croissant_export_outside_the_package_is_relative_to_its_root(tmp_path: Path) -> None:
+    """No path of this machine (../../tmp/...) and the same bytes wherever OUT is."""
+    (tmp_path / "p").mkdir()
+    pkg = copy_package(tmp_path / "p")
+    outs = [tmp_path / "elsewhere" / "c.json", tmp_path / "a" / "b" / "c.json"]
+    for out in outs:
+        out.parent.mkdir(parents=True)
+        proc = run_inproc("export", "--format", "croissant", "--package", str(pkg), str(out))
+        assert proc.returncode == 0, proc.stderr
+    doc = json.loads(outs[0].read_text(encoding="utf-8"))
+    assert not any(f["contentUrl"].startswith(("../", "/")) for f in doc["distribution"])
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    _check(doc, tmp_path / "p")
 
 
 def _jsonld_of(html: str) -> dict:

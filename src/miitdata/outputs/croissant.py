@@ -216,8 +216,17 @@ def croissant_jsonld(ds: Dataset, content_root: str = "") -> dict[str, Any]:
 
 
 def content_root_for(out: Path, package_root: Path) -> str:
-    """The relative URL prefix from the directory of `out` to the package root ("" when the same)."""
-    rel = os.path.relpath(package_root.absolute(), out.absolute().parent)
+    """The relative URL prefix from the directory of `out` to the package root.
+
+    Only for an output inside the package (`exports/datasheet.html` -> "../"; "" beside
+    datapackage.json). An output written outside the package gets "": its `contentUrl`s are then
+    relative to the package root, as in the package's own croissant.json, so the bytes never depend on
+    where it was written and never spell a path of the machine (`../../home/...`)."""
+    root = package_root.resolve()
+    where = out.absolute().parent.resolve()
+    if where != root and root not in where.parents:
+        return ""
+    rel = os.path.relpath(root, where)
     return "" if rel == "." else Path(rel).as_posix() + "/"
 
 
