@@ -221,7 +221,7 @@ def content_root_for(out: Path, package_root: Path) -> str:
     Only for an output inside the package (`exports/datasheet.html` -> "../"; "" beside
     datapackage.json). An output written outside the package gets "": its `contentUrl`s are then
     relative to the package root, as in the package's own croissant.json, so the bytes never depend on
-    where it was written and never spell a path of the machine (`../../home/...`)."""
+    where it was written and never spell a path of the machine that wrote it."""
     root = package_root.resolve()
     where = out.absolute().parent.resolve()
     if where != root and root not in where.parents:
