@@ -115,6 +115,10 @@ def generate(out: Path, mentions: int, seed: int = 7) -> dict[str, int]:
     def row(name: str, values: dict[str, str]) -> list[str]:
         return [values.get(f, "") for f in fields[name]]
 
+    (out / "data").mkdir(parents=True, exist_ok=True)
+    if "retired" in fields:  # no id of a synthetic package is retired: the table is its header
+        _write(out / "data" / "retired.csv", fields["retired"], [])
+
     _write(out / "data" / "events.csv", fields["events"], [row("events", {
         "event_id": EVENT, "date": "2022-09-23", "host": "工业和信息化部", "title_zh": "合成数据发布会",
         "title_en": "Synthetic press conference", "location": "Beijing"})])  # fmt: skip

@@ -715,6 +715,7 @@ def test_one_million_mentions_stay_under_1_5_gib(tmp_path: Path) -> None:
     )
     assert spec is not None and spec.loader is not None
     scale = importlib.util.module_from_spec(spec)
+    sys.modules["scale"] = scale  # dataclasses look their module up in sys.modules
     spec.loader.exec_module(scale)
     scale.generate(tmp_path / "pkg", 1_000_000)
     cmd = [

@@ -54,8 +54,8 @@ def check_status_hedges(ctx: Context) -> None:
     """`status-contradicts-hedges` on each actual observation a quote states as an expectation or plan."""
     mentions, obs = ctx.typed.get("mentions"), ctx.typed.get("observations")
     ctx.check("status-contradicts-hedges", "observations")
-    if mentions is None or obs is None or not len(mentions):
-        return
+    if mentions is None or obs is None or not len(mentions) or "status" not in obs.columns:
+        return  # a package without observations.status (0.1.0) states no status to contradict
     is_actual = (obs["status"].astype("string") == "actual").fillna(False).to_numpy(dtype=bool)
     actual = mentions["observation_id"].isin(obs["observation_id"][is_actual]).to_numpy(dtype=bool)
     if not actual.any():
@@ -108,6 +108,8 @@ def check_status_period(ctx: Context) -> None:
     ctx.check("status-contradicts-period", "observations")
     if obs is None or events is None or not len(obs):
         return
+    if not {"period", "status", "event_id"} <= set(obs.columns) or "date" not in events.columns:
+        return  # an older package (0.1.0) without these columns states nothing this rule reads
     dates: dict[Any, date] = {}
     for eid, when in zip(events["event_id"], events["date"], strict=True):
         if when is not None and when == when:  # not NaT
