@@ -45,7 +45,7 @@ def ds() -> Any:
 def _texts(svg: str) -> list[str]:
     root = ET.fromstring(svg)  # well-formed XML, or this raises
     assert root.tag == f"{SVG}svg"
-    return [t.text or "" for t in root.iter(f"{SVG}text")]
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]  # Chinese runs are in <tspan>
 
 
 @pytest.mark.parametrize("slug", list(CHARTS))

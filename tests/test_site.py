@@ -20,6 +20,7 @@ import pytest
 import miitdata
 from miitdata.errors import PackageError
 from miitdata.outputs.site import MARKER, build_site, site_data
+from miitdata.outputs.zh import zh_runs
 from tests.conftest import ROOT, copy_package, edit_rows, run_cli
 
 try:
@@ -343,8 +344,22 @@ def test_narrow_screen(browser: Any, site: Path, hash_: str) -> None:
     page.close()
 
 
+# Chinese in an English note: the app's runs (app.js, zhRuns) are the datasheet's (outputs/zh.py, zh_runs)
+MIXED = (
+    " S000说 截至2021年底“软件 硬件”营业收入 (近万亿元) and 58%的 x 证券时报’s 1.54 trillion"
+    "（English）\U00020000字"
+)
+
+# the note's text as [piece, in a span lang="zh"]
+NOTE_PIECES = """() => {
+  const dt = [...document.querySelectorAll('#figure-view dl.facts dt')].find(n => n.textContent === 'Note');
+  return [...dt.nextElementSibling.childNodes].map(n => n.nodeType === 3 ? [n.data, false]
+    : [n.textContent, n.tagName === 'SPAN' && n.getAttribute('lang') === 'zh' && n.children.length === 0]);
+}"""
+
+
 def test_hostile_note_in_browser(browser: Any, tmp_path: Path) -> None:
-    hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>'
+    hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>' + MIXED
     pkg = copy_package(tmp_path)
 
     def change(rows: list[dict[str, str]]) -> None:
@@ -358,6 +373,7 @@ def test_hostile_note_in_browser(browser: Any, tmp_path: Path) -> None:
     page = tab.open(tmp_path / "site", "#" + WEST_SHARE)
     assert hostile in page.inner_text("#figure-view dl.facts")
     assert page.evaluate("window.pwned") is None
+    assert [tuple(p) for p in page.evaluate(NOTE_PIECES)] == zh_runs(hostile)
     assert page.query_selector("#figure-view img, #figure-view script") is None
     tab.assert_clean()
     page.close()

@@ -3,11 +3,12 @@
 
 The page is a template of this package (`datasheet_assets/datasheet.html`, with `datasheet.css`), read
 with importlib.resources, like the explorer's `site_assets/`: the prose lives there; this module
-computes what fills its `$placeholders` (every value escaped). Self-contained: no external CSS,
-scripts, fonts or images, so it renders offline. Deterministic: a pure function of the package and the
-miitdata version (no plotting library, font, locale or clock takes part). Every number shown comes from
-the loaded dataset; charts are selected by indicator kinds, units and region levels found in the data
-(and the indicator id `advanced_mfg_clusters`), never by hard-coded values.
+computes what fills its `$placeholders` (every value escaped, its Chinese runs in `<span lang="zh">`:
+`outputs/zh.py`). Self-contained: no external CSS, scripts, fonts or images, so it renders offline.
+Deterministic: a pure function of the package and the miitdata version (no plotting library, font,
+locale or clock takes part). Every number shown comes from the loaded dataset; charts are selected by
+indicator kinds, units and region levels found in the data (and the indicator id
+`advanced_mfg_clusters`), never by hard-coded values.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from miitdata.outputs.charts import (
 )
 from miitdata.outputs.croissant import croissant_jsonld
 from miitdata.outputs.schemaorg import script_tag
+from miitdata.outputs.zh import tag_zh
 from miitdata.query.format import format_number
 
 if TYPE_CHECKING:
@@ -42,12 +44,12 @@ def _asset(name: str) -> str:
 
 def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] | None = None) -> str:
     numeric = numeric or set()
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    head = "".join(f"<th>{tag_zh(h)}</th>" for h in headers)
     body = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
-            text = "" if cell is None else escape(str(cell))
+            text = "" if cell is None else tag_zh(str(cell))
             cells.append(f'<td class="num">{text}</td>' if i in numeric else f"<td>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -71,12 +73,12 @@ def _text(value: Any) -> str:
 def _chart(slug: str, title: str, svg: str | None, caption: str) -> str:
     if svg is None:
         return (
-            f'<figure class="chart" id="chart-{slug}"><figcaption class="missing">{escape(title)}: '
+            f'<figure class="chart" id="chart-{slug}"><figcaption class="missing">{tag_zh(title)}: '
             "no data of this kind in this version.</figcaption></figure>"
         )
     return (
         f'<figure class="chart" id="chart-{slug}"><div class="svg">{svg}</div>'
-        f'<figcaption id="title-{slug}"><strong>{escape(title)}.</strong> {caption}</figcaption></figure>'
+        f'<figcaption id="title-{slug}"><strong>{tag_zh(title)}.</strong> {caption}</figcaption></figure>'
     )
 
 
@@ -198,7 +200,7 @@ def render_datasheet(ds: Dataset, content_root: str = "") -> str:
     values = {
         "name": escape(name),
         "version": escape(version),
-        "title": escape(str(desc.get("title", ""))),
+        "title": tag_zh(str(desc.get("title", ""))),
         # Croissant (a schema.org Dataset with files and record sets), for dataset search (no code runs)
         "jsonld": script_tag(croissant_jsonld(ds, content_root)),
         "css": _asset("datasheet.css"),
@@ -208,12 +210,12 @@ def render_datasheet(ds: Dataset, content_root: str = "") -> str:
         "last_event": escape(last_event),
         "n_mentions": format_number(len(ds.mentions)),
         "n_sources": format_number(len(ds.sources)),
-        "languages": escape(languages),
+        "languages": tag_zh(languages),
         "n_indicators": format_number(len(ds.indicators)),
         "n_regions": format_number(len(ds.regions)),
         "n_relations": format_number(len(ds.relations)),
         "n_discrepancies": format_number(len(disc_rows)),
-        "licence": escape(lic_text),
+        "licence": tag_zh(lic_text),
         "resources_table": _table(["resource", "rows", "one row is"], counts_rows, {1}),
         "n_stated": format_number(stated),
         "n_derived": format_number(derived),

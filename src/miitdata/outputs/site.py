@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from miitdata.errors import PackageError
+from miitdata.outputs.zh import tag_zh
 from miitdata.query.cite import citation_text
 from miitdata.query.format import format_value
 from miitdata.query.records import clean
@@ -333,13 +334,14 @@ def _asset(name: str) -> str:
 
 
 def index_html(payload: dict[str, Any]) -> str:
-    """The page: the template with the title filled in (escaped); the app renders the rest."""
+    """The page: the template with the title filled in (escaped; the subtitle's Chinese runs tagged
+    lang="zh", `outputs/zh.py`); the app renders the rest."""
     title = f"{payload['name']} {payload['version']}"
     page = _asset("index.html")
     return (
         page.replace("{{csp}}", escape(CSP))
-        .replace("{{title}}", escape(title))
-        .replace("{{subtitle}}", escape(payload["title"]))
+        .replace("{{title}}", escape(title))  # in <title> too: never markup
+        .replace("{{subtitle}}", tag_zh(payload["title"]))
     )
 
 

@@ -3,7 +3,8 @@
 Deterministic by construction: coordinates are written with one decimal (`_n`), elements in the order
 they are drawn, and no library, font or clock takes part. Text is escaped XML character data, drawn
 literally (a label like `$\\frac{1}$` or `<b>` is shown as written, never interpreted), and stays text:
-the browser renders it with its own fonts, Chinese included. Text widths for layout are estimated
+the browser renders it with its own fonts, Chinese included, each Chinese run in `<tspan lang="zh">`
+(`outputs/zh.py`) so that it is read as Chinese. Text widths for layout are estimated
 from the characters (`text_width`), never measured with installed fonts. Standard library only.
 """
 
@@ -12,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
+
+from miitdata.outputs.zh import tag_zh
 
 FONT_SIZE = 12.0
 # Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF): shown as U+FFFD.
@@ -125,7 +128,9 @@ class Svg:
             attrs += ' font-weight="bold"'
         if cls:
             attrs += f" class={quoteattr(cls)}"
-        self.parts.append(f"<text {attrs}>{escape(_NOT_XML.sub(chr(0xFFFD), text))}</text>")
+        # each Chinese run in <tspan lang="zh">, so it is read as Chinese (the page is English)
+        body = tag_zh(_NOT_XML.sub(chr(0xFFFD), text), "tspan", quote=False)
+        self.parts.append(f"<text {attrs}>{body}</text>")
 
     def hatch(self, pattern_id: str, color: str) -> str:
         """A diagonal hatch over `color`, for `fill`; returns `url(#pattern_id)`."""

@@ -1,6 +1,8 @@
 /* miitdata explorer: hand-written, no framework, no network. The data is window.MIITDATA (assets/data.js).
- * Every text from the data reaches the page through textContent or attributes set with setAttribute,
- * never through innerHTML, so notes with "<script>" or quotes stay text.
+ * Every text from the data reaches the page as text nodes or attributes set with setAttribute, never
+ * through innerHTML, so notes with "<script>" or quotes stay text. Each Chinese run in a text outside a
+ * zh element goes into <span lang="zh"> (zhRuns, the rule of outputs/zh.py), so that screen readers
+ * read it as Chinese (WCAG 3.1.2).
  * Views: the facts table (#), a figure (#O0009), a source reader (#source/S000, #source/S000/M000-0008). */
 (function () {
   "use strict";
@@ -75,22 +77,81 @@
   function statusLabel(s) { return t("statuses")[s] || s; }
 
   // ------------------------------------------------------------------------------------------------
+  // Chinese runs: the rule of outputs/zh.py. Ideographs with the full-width punctuation next to them,
+  // and the digits, spaces and ASCII punctuation between or right beside them (1.54万亿元,
+  // 由17.84%上升为19.21%); a Latin letter ends a run. A run has at least one ideograph.
+
+  var HAN = "\\u2e80-\\u2fdf\\u3400-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var CJK = "[" + HAN + "\\u3000-\\u303f\\ufe30-\\ufe4f\\uff00-\\uffef\\u201c\\u201d]+";
+  var NUM = "[0-9](?:[.,]?[0-9])*%?";
+  var BETWEEN = "[0-9\\s!-/:-@\\[-`{-~\\u00b7\\u2026]*";
+  var ZH_RUN = new RegExp("(?:(?<![A-Za-z0-9.,])" + NUM + ")?" + CJK + "(?:" + BETWEEN + CJK + ")*(?:" + NUM +
+    "(?![A-Za-z0-9]))?", "gu");
+  var HAN_CHAR = new RegExp("[" + HAN + "]", "u");
+
+  // [[piece, isChinese], ...], joined they give the text back
+  function zhRuns(text) {
+    var out = [], at = 0, m;
+    ZH_RUN.lastIndex = 0;
+    while ((m = ZH_RUN.exec(text)) !== null) {
+      if (!HAN_CHAR.test(m[0])) continue;
+      if (m.index > at) out.push([text.slice(at, m.index), false]);
+      out.push([m[0], true]);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) out.push([text.slice(at), false]);
+    return out;
+  }
+
+  // A text as nodes: inside a zh element (inZh) one text node; elsewhere each Chinese run in a span.
+  function textNodes(text, inZh) {
+    if (inZh || !HAN_CHAR.test(text)) return document.createTextNode(text);
+    var frag = document.createDocumentFragment();
+    zhRuns(text).forEach(function (p) {
+      var piece = document.createTextNode(p[0]);
+      if (p[1]) {
+        var span = document.createElement("span");
+        span.setAttribute("lang", "zh");
+        span.appendChild(piece);
+        frag.appendChild(span);
+      } else {
+        frag.appendChild(piece);
+      }
+    });
+    return frag;
+  }
+  function isZh(lang) { return /^zh\b/i.test(lang || ""); }
+  // Whether a node sits in an element tagged zh below the root: the root's lang follows the labels'
+  // language, which the user switches without the texts being drawn again.
+  function inZhElement(node) {
+    for (var n = node; n && n !== document.documentElement; n = n.parentElement) {
+      if (n.nodeType === 1 && n.hasAttribute("lang")) return isZh(n.getAttribute("lang"));
+    }
+    return false;
+  }
+  function setText(node, text) {
+    clear(node).appendChild(textNodes(text, inZhElement(node)));
+    return node;
+  }
+
+  // ------------------------------------------------------------------------------------------------
   // DOM helpers: text only, never markup from the data
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
+    var inZh = !!attrs && isZh(attrs.lang);
     if (attrs) {
       Object.keys(attrs).forEach(function (k) {
         var v = attrs[k];
         if (v === null || v === undefined || v === false) return;
-        if (k === "text") node.textContent = v;
+        if (k === "text") node.appendChild(textNodes(String(v), inZh));
         else if (k === "cls") node.className = v;
         else node.setAttribute(k, v === true ? "" : String(v));
       });
     }
     (children || []).forEach(function (c) {
       if (c === null || c === undefined || c === false) return;
-      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+      node.appendChild(typeof c === "string" ? textNodes(c, inZh) : c);
     });
     return node;
   }
@@ -235,7 +296,7 @@
       r.tr.hidden = !ok;
       if (ok) shown += 1;
     });
-    $("count").textContent = t("shown").replace("{n}", shown).replace("{t}", rows.length);
+    setText($("count"), t("shown").replace("{n}", shown).replace("{t}", rows.length));
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -247,23 +308,25 @@
     return /[\u3400-\u9fff]/.test(D.texts[m.s].slice(m.start, m.end)) ? "zh" : "en";
   }
 
-  function valueMark(m) {
+  function valueMark(m, inZh) {
     var text = D.texts[m.s].slice(m.vs, m.ve);
     return el("mark", {
       "data-observation": m.o, "data-mention": m.id, "data-start": m.vs, "data-end": m.ve,
-    }, [text]);
+    }, [textNodes(text, inZh)]);
   }
 
   function context(m) {
     var text = D.texts[m.s], pad = 120;
     var a = Math.max(0, m.start - pad), b = Math.min(text.length, m.end + pad);
     var qa = Math.min(m.start, m.vs), qb = Math.max(m.end, m.ve);
-    var lang = quoteLanguage(m);
-    var block = el("blockquote", { cls: "context", lang: lang === "zh" ? "zh-CN" : "en" });
-    block.appendChild(document.createTextNode((a > 0 ? "… " : "") + text.slice(a, qa)));
-    var quote = el("span", { cls: "quote" }, [text.slice(qa, m.vs), valueMark(m), text.slice(m.ve, qb)]);
+    var zh = quoteLanguage(m) === "zh";
+    var block = el("blockquote", { cls: "context", lang: zh ? "zh-CN" : "en" });
+    block.appendChild(textNodes((a > 0 ? "… " : "") + text.slice(a, qa), zh));
+    var quote = el("span", { cls: "quote" }, [
+      textNodes(text.slice(qa, m.vs), zh), valueMark(m, zh), textNodes(text.slice(m.ve, qb), zh),
+    ]);
     block.appendChild(quote);
-    block.appendChild(document.createTextNode(text.slice(qb, b) + (b < text.length ? " …" : "")));
+    block.appendChild(textNodes(text.slice(qb, b) + (b < text.length ? " …" : ""), zh));
     return block;
   }
 
@@ -414,15 +477,17 @@
       (nExcluded ? " · " + nExcluded + " " + t("excluded").toLowerCase() : ""),
     ]));
     view.appendChild(el("p", { cls: "legend muted" }, [t("legend")]));
-    var body = el("div", { cls: "source-text", lang: s.language === "zh" ? "zh-CN" : "en" });
+    // a text in two languages (en+zh) is English with its Chinese runs tagged, offsets unchanged
+    var zh = s.language === "zh";
+    var body = el("div", { cls: "source-text", lang: zh ? "zh-CN" : "en" });
     var at = 0;
     marks.forEach(function (k) {
       var a = k[0], b = k[1], ids = k[2], reason = k[3];
       if (a < at) return;
-      body.appendChild(document.createTextNode(text.slice(at, a)));
+      body.appendChild(textNodes(text.slice(at, a), zh));
       var piece = text.slice(a, b);
       if (ids.length) {
-        var inner = document.createTextNode(piece), titles = [];
+        var inner = textNodes(piece, zh), titles = [];
         ids.slice().reverse().forEach(function (mid) {
           var m = mentionById[mid], o = obsById[m.o];
           inner = el("mark", {
@@ -436,11 +501,11 @@
       } else {
         body.appendChild(el("span", {
           cls: "excluded", title: t("excluded") + ": " + reason, "data-excluded": "", tabindex: 0,
-        }, [piece]));
+        }, [textNodes(piece, zh)]));
       }
       at = b;
     });
-    body.appendChild(document.createTextNode(text.slice(at)));
+    body.appendChild(textNodes(text.slice(at), zh));
     view.appendChild(body);
     if (focusMention) {
       var target = body.querySelector('mark[data-mention="' + cssEscape(focusMention) + '"]');
@@ -493,7 +558,7 @@
     } else {
       show("facts");
       document.title = D.name + " " + D.version + " — explorer";
-      $("notice").textContent = hash ? t("notFound") + "#" + hash : "";
+      setText($("notice"), hash ? t("notFound") + "#" + hash : "");
       $("notice").hidden = !hash;
       var row = state.lastRow && document.querySelector('tr[data-observation="' + cssEscape(state.lastRow) + '"]');
       if (row && !row.hidden) {
@@ -515,7 +580,7 @@
     });
     document.querySelectorAll("[data-t]").forEach(function (node) {
       var text = UI[lang][node.getAttribute("data-t")];
-      if (typeof text === "string") node.textContent = text;
+      if (typeof text === "string") setText(node, text);
     });
     renderFilters();
     relabelTable();
@@ -524,7 +589,7 @@
   }
 
   function copyText(text, status) {
-    function done(ok) { status.textContent = ok ? t("copied") : t("copyFailed"); }
+    function done(ok) { setText(status, ok ? t("copied") : t("copyFailed")); }
     function fallback() {
       var area = el("textarea", { readonly: true, cls: "offscreen" });
       area.value = text;
