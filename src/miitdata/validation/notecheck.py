@@ -28,39 +28,48 @@ _ID = re.compile(r"\b(?:S\d{3}|O\d{4}|M\d{3}-\d{4}|R\d{4})\b")
 
 
 class Related:
-    """Which sources each id of the package is about (observations and relations through mentions)."""
+    """Which sources each id of `wanted` is about (observations and relations through mentions).
 
-    def __init__(self, typed: dict[str, pd.DataFrame], sources: set[str]) -> None:
+    Only the ids some checked cell names (its row's key and targets, the ids in its text) are ever looked
+    up, so only the mentions, observations and relations that lead to them are read: a package with a
+    million mentions and a hundred notes looks at a hundred ids' rows, not at a million."""
+
+    def __init__(self, typed: dict[str, pd.DataFrame], sources: set[str], wanted: set[str]) -> None:
         self.sources = sources
         self.of: dict[str, set[str]] = defaultdict(set)
         for sid in sources:
             self.of[sid].add(sid)
+        relations = typed.get("relations")
+        linked: list[tuple[str, list[str]]] = []  # relation id -> the ids its sources come through
+        if relations is not None and {"relation_id", "target", "operands"} <= set(relations.columns):
+            linked = [
+                (str(rid), _words(target) + _words(operands))
+                for rid, target, operands in records(
+                    relations, ["relation_id", "target", "operands"], index=False
+                )
+            ]
+        # the observations a wanted region or event is about: their mentions' sources are needed
+        groups = _groups(typed, "observations", ("event_id", "region_id"), "observation_id", wanted)
+        through = set(wanted) | {oid for members in groups.values() for oid in members}
+        through |= {oid for _rid, ids in linked for oid in ids}
         mentions = typed.get("mentions")
         if mentions is not None and {"mention_id", "observation_id", "source_id"} <= set(mentions.columns):
+            keep = _among(mentions["mention_id"], through) | _among(mentions["observation_id"], through)
             for mid, oid, sid in records(
-                mentions, ["mention_id", "observation_id", "source_id"], index=False
+                mentions[keep], ["mention_id", "observation_id", "source_id"], index=False
             ):
                 if isinstance(sid, str):
                     self.of[str(mid)].add(sid)
                     self.of[str(oid)].add(sid)
-        self._by_column(typed, "observations", "event_id", "observation_id")
-        self._by_column(typed, "observations", "region_id", "observation_id")
-        self._by_column(typed, "sources", "event_id", "source_id")
-        relations = typed.get("relations")
-        if relations is not None and {"relation_id", "target", "operands"} <= set(relations.columns):
-            for rid, target, operands in records(
-                relations, ["relation_id", "target", "operands"], index=False
-            ):
-                for oid in _words(target) + _words(operands):
-                    self.of[str(rid)] |= self.of.get(oid, set())
-
-    def _by_column(self, typed: dict[str, pd.DataFrame], resource: str, column: str, key: str) -> None:
-        frame = typed.get(resource)
-        if frame is None or not {column, key} <= set(frame.columns):
-            return
-        for group, member in records(frame, [column, key], index=False):
-            if isinstance(group, str):
-                self.of[group] |= self.of.get(str(member), set())
+        for group, members in groups.items():
+            for member in members:
+                self.of[group] |= self.of.get(member, set())
+        for group, members in _groups(typed, "sources", ("event_id",), "source_id", wanted).items():
+            for member in members:
+                self.of[group] |= self.of.get(member, set())
+        for rid, ids in linked:
+            for oid in ids:
+                self.of[rid] |= self.of.get(oid, set())
 
     def for_row(self, cell: str, ids: list[str]) -> set[str]:
         """The sources a row with these ids (its key, its targets) and this cell is about."""
@@ -68,6 +77,31 @@ class Related:
         for name in [*ids, *_ID.findall(cell)]:
             found |= self.of.get(name, set())
         return found & self.sources
+
+
+def _among(column: pd.Series, ids: set[str]) -> Any:
+    """Which cells of a column are among `ids` (a boolean array; text cells only)."""
+    from miitdata.validation.layers.structure import isin
+
+    return isin(column, sorted(ids)).to_numpy(dtype=bool)
+
+
+def _groups(
+    typed: dict[str, pd.DataFrame], resource: str, columns: tuple[str, ...], key: str, wanted: set[str]
+) -> dict[str, list[str]]:
+    """For each wanted id in one of `columns` of `resource`, the keys of its rows, in row order."""
+    frame = typed.get(resource)
+    out: dict[str, list[str]] = defaultdict(list)
+    if frame is None or key not in frame.columns:
+        return out
+    for column in columns:
+        if column not in frame.columns:
+            continue
+        rows = frame[_among(frame[column], wanted)]
+        for group, member in records(rows, [column, key], index=False):
+            if isinstance(group, str):
+                out[group].append(str(member))
+    return out
 
 
 def _words(cell: Any) -> list[str]:
@@ -92,18 +126,28 @@ def check_notes(ctx: Context, texts: dict[str, str]) -> None:
     """File `quote-not-in-source` for every quote of a note/explanation cell no related source has."""
     if not texts:
         return
-    normal = {sid: normalise(t) for sid, t in texts.items()}
-    related = Related(ctx.typed, set(texts))
+    cells: list[tuple[str, int, str, list[str], str]] = []  # resource, row, field, row ids, cell
     for resource, frame in ctx.typed.items():
         for field in FIELDS:
             if field not in frame.columns:
                 continue
             ctx.check("quote-not-in-source", resource)
+            filled = frame[field].astype("string").fillna("").str.len().to_numpy() > 0
+            if not filled.any():
+                continue
+            rows = frame[filled]
             for row, ids, cell in zip(
-                frame.index, _row_ids(resource, frame), frame[field].tolist(), strict=True
+                rows.index, _row_ids(resource, rows), rows[field].tolist(), strict=True
             ):
                 if isinstance(cell, str) and cell:
-                    _check_cell(ctx, resource, int(row), field, ids, cell, normal, related)
+                    cells.append((resource, int(row), field, ids, cell))
+    if not cells:
+        return
+    wanted = {name for _r, _row, _f, ids, cell in cells for name in [*ids, *_ID.findall(cell)]}
+    normal = {sid: normalise(t) for sid, t in texts.items()}
+    related = Related(ctx.typed, set(texts), wanted)
+    for resource, row, field, ids, cell in cells:
+        _check_cell(ctx, resource, row, field, ids, cell, normal, related)
 
 
 def _check_cell(
