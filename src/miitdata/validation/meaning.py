@@ -32,6 +32,12 @@ HEDGES_ANY = (
     r"|by\s+(?:the\s+end\s+of\s+)?20[0-9]{2})\b)"
 )
 HEDGE_WILL = r"(?i:\bwill\b)"
+# Literal anchors: every match of HEDGES_ANY / HEDGE_WILL contains one of them. RE2 (pyarrow) finds the
+# few cells that hold an anchor, and Python's re, whose \b, \s and case folding the patterns are written
+# for, decides on those cells only. The classes spell out the letters Python's case-insensitive matching
+# equates with an ASCII one and RE2 does not (i with ı and İ); RE2 folds ſ with s and K with k itself.
+ANCHORS_ANY = r"预计|计划|目标|力争|到|(?i:expect|plan|a[iıİ]m|str[iıİ]v|target|w[iıİ]th[iıİ]n|by)"
+ANCHORS_WILL = r"(?i:w[iıİ]ll)"
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 
 
@@ -39,8 +45,25 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].astype("string").fillna("")
 
 
-def _matches(text: pd.Series, pattern: str) -> pd.Series:
-    return text.str.contains(pattern, regex=True).fillna(False).astype(bool)
+def _matches(text: pd.Series, pattern: str, anchors: str) -> pd.Series:
+    """Which cells `pattern` finds something in (Python's re), tried only on the cells with an anchor."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from miitdata.validation.celltypes import arrow_text
+
+    arr = arrow_text(text)
+    if arr is None:
+        arr = pa.array(text.tolist(), type=pa.large_string())
+    maybe = np.asarray(pc.fill_null(pc.match_substring_regex(arr, anchors), False), dtype=bool)
+    found = np.zeros(len(text), dtype=bool)
+    at = np.flatnonzero(maybe)
+    if len(at):
+        tried = text.iloc[at].str.contains(pattern, regex=True)
+        found[at] = tried.fillna(False).to_numpy(dtype=bool)
+    return pd.Series(found, index=text.index)
 
 
 def _first_match(text: str, pattern: str) -> str:
@@ -64,7 +87,9 @@ def check_status_hedges(ctx: Context) -> None:
     text = _text(candidates, "exact")
     machine = [sid for sid, flag in _machine_translated(ctx).items() if flag]
     translated = candidates["source_id"].isin(machine).astype(bool)
-    hedged = _matches(text, HEDGES_ANY) | (_matches(text, HEDGE_WILL) & ~translated)
+    hedged = _matches(text, HEDGES_ANY, ANCHORS_ANY) | (
+        _matches(text, HEDGE_WILL, ANCHORS_WILL) & ~translated
+    )
     if not hedged.any():
         return
     rows = {oid: int(row) for row, oid in zip(obs.index, obs["observation_id"], strict=True)}
@@ -156,7 +181,8 @@ def check_exact_one_line(ctx: Context) -> None:
     if mentions is None or not len(mentions):
         return
     text = _text(mentions, "exact")
-    broken = _matches(text, "[" + LINE_BREAKS + "]")  # the characters themselves: both regex engines
+    breaks = "[" + LINE_BREAKS + "]"  # the characters themselves: both regex engines read them alike
+    broken = _matches(text, breaks, breaks)
     for row, mid, exact in zip(
         mentions.index[broken.to_numpy()],
         mentions["mention_id"][broken.to_numpy()],
