@@ -6,7 +6,7 @@ through Playwright, as in tests/test_site.py. Without npm, Chromium or Playwrigh
 skipped, except under CI (`CI` set), where it fails: CI installs them.
 Every Chinese text node must sit inside an element whose lang starts with "zh" (WCAG 3.1.2), so a
 screen reader reads it in Chinese: in every view, with the labels in English, in Chinese, and switched
-back.
+back. With the labels in Chinese (the page zh-CN), English texts are tagged lang="en" in turn.
 """
 
 from __future__ import annotations
@@ -119,6 +119,11 @@ VIEWS: dict[str, tuple[str, str, str]] = {
         )
         for s in SOURCES
     },
+    "not-found": (
+        "site",
+        "#O9999",
+        "() => document.body.hasAttribute('data-ready') && !document.querySelector('#notice').hidden",
+    ),
     "datasheet": ("datasheet", "", "() => document.readyState === 'complete'"),
 }
 # view -> (a view above, the label languages a user switches to in turn): the labels in Chinese (the
@@ -129,7 +134,24 @@ SWITCHED: dict[str, tuple[str, list[str]]] = {
     "source-S003-zh": ("source-S003", ["zh"]),
     "table-zh-en": ("table", ["zh", "en"]),
     "figure-zh-en": ("figure", ["zh", "en"]),
+    "not-found-zh": ("not-found", ["zh"]),
 }
+IN_CHINESE = [view for view, (_, langs) in SWITCHED.items() if langs[-1] == "zh"]
+
+# With the labels in Chinese the page is zh-CN: every English text node (no ideograph, a word of two
+# letters or more) has a language below the page's, en (or zh: a Latin abbreviation in a Chinese text)
+ENGLISH_UNTAGGED = r"""() => {
+  const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (cjk.test(n.textContent) || !/[A-Za-z]{2,}/.test(n.textContent)) continue;
+    const el = n.parentElement;
+    if (el.closest('script, style, noscript, [hidden]')) continue;
+    if (el.closest('[lang]') === document.documentElement) out.push(n.textContent.trim().slice(0, 40));
+  }
+  return out;
+}"""
 
 
 @pytest.fixture
@@ -171,3 +193,9 @@ def test_chinese_text_is_tagged_zh(opened: Any) -> None:
     nodes = opened.evaluate(CJK_LANGS)
     untagged = [n for n in nodes if not n["lang"].lower().startswith("zh")]
     assert untagged == [], untagged[:10]
+
+
+@pytest.mark.parametrize("opened", IN_CHINESE, indirect=True)
+def test_english_text_is_tagged_en_under_chinese_labels(opened: Any) -> None:
+    assert opened.evaluate("document.documentElement.lang") == "zh-CN"
+    assert opened.evaluate(ENGLISH_UNTAGGED) == []

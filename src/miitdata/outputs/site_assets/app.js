@@ -2,7 +2,7 @@
  * Every text from the data reaches the page as text nodes or attributes set with setAttribute, never
  * through innerHTML, so notes with "<script>" or quotes stay text. Each Chinese run in a text outside a
  * zh element goes into <span lang="zh"> (zhRuns, the rule of outputs/zh.py), so that screen readers
- * read it as Chinese (WCAG 3.1.2).
+ * read it as Chinese (WCAG 3.1.2); with the labels in Chinese, English texts go into <span lang="en">.
  * Views: the facts table (#), a figure (#O0009), a source reader (#source/S000, #source/S000/M000-0008). */
 (function () {
   "use strict";
@@ -10,6 +10,7 @@
   var D = window.MIITDATA;
   var UI = {
     en: {
+      figuresTitle: "Figures",
       search: "Search", indicator: "Indicator", region: "Region", period: "Period", event: "Event",
       source: "Source", status: "Status", reset: "Clear", id: "id", value: "Value", sources: "Sources",
       all: "All", help: "Tab to a row and press Enter to open it; Escape goes back.",
@@ -28,6 +29,7 @@
         "from the data (hover for the reason).",
     },
     zh: {
+      figuresTitle: "数据",
       search: "搜索", indicator: "指标", region: "地区", period: "时期", event: "发布会", source: "来源",
       status: "状态", reset: "清除", id: "编号", value: "数值", sources: "来源数", all: "全部",
       help: "用 Tab 选中一行，按 Enter 打开；按 Escape 返回。", shown: "{n} / {t} 条数据",
@@ -62,7 +64,7 @@
     d.obs.forEach(function (id) { (discByObs[id] = discByObs[id] || []).push(d); });
   });
 
-  var state = { lang: "en", lastRow: null };
+  var state = { lang: "en", lastRow: null, missing: "" };
   try {
     if (window.localStorage && localStorage.getItem("miitdata-lang") === "zh") state.lang = "zh";
   } catch (e) { /* storage may be unavailable on file:// */ }
@@ -88,6 +90,7 @@
   var ZH_RUN = new RegExp("(?:(?<![A-Za-z0-9.,])" + NUM + ")?" + CJK + "(?:" + BETWEEN + CJK + ")*(?:" + NUM +
     "(?![A-Za-z0-9]))?", "gu");
   var HAN_CHAR = new RegExp("[" + HAN + "]", "u");
+  var LATIN = /[A-Za-z]/;
 
   // [[piece, isChinese], ...], joined they give the text back
   function zhRuns(text) {
@@ -103,15 +106,19 @@
     return out;
   }
 
-  // A text as nodes: inside a zh element (inZh) one text node; elsewhere each Chinese run in a span.
-  function textNodes(text, inZh) {
-    if (inZh || !HAN_CHAR.test(text)) return document.createTextNode(text);
+  // A text as nodes for an element in language ctx ("zh", "en", or "" for the page's): each Chinese run
+  // in <span lang="zh">, unless the element is Chinese; with the labels in Chinese (the page zh-CN),
+  // the English between the runs in <span lang="en">, unless the element has a language of its own.
+  function textNodes(text, ctx) {
+    var tagEn = !ctx && state.lang === "zh" && LATIN.test(text);
+    if (ctx === "zh" || (!tagEn && !HAN_CHAR.test(text))) return document.createTextNode(text);
     var frag = document.createDocumentFragment();
     zhRuns(text).forEach(function (p) {
       var piece = document.createTextNode(p[0]);
-      if (p[1]) {
+      var lang = p[1] ? "zh" : tagEn && LATIN.test(p[0]) ? "en" : "";
+      if (lang) {
         var span = document.createElement("span");
-        span.setAttribute("lang", "zh");
+        span.setAttribute("lang", lang);
         span.appendChild(piece);
         frag.appendChild(span);
       } else {
@@ -121,16 +128,17 @@
     return frag;
   }
   function isZh(lang) { return /^zh\b/i.test(lang || ""); }
-  // Whether a node sits in an element tagged zh below the root: the root's lang follows the labels'
-  // language, which the user switches without the texts being drawn again.
-  function inZhElement(node) {
+  function ctxOf(lang) { return !lang ? "" : isZh(lang) ? "zh" : "en"; }
+  // The language of the element a node sits in, below the root: the root's lang follows the labels'
+  // language, which the user switches without every text being drawn again.
+  function contextOf(node) {
     for (var n = node; n && n !== document.documentElement; n = n.parentElement) {
-      if (n.nodeType === 1 && n.hasAttribute("lang")) return isZh(n.getAttribute("lang"));
+      if (n.hasAttribute("lang")) return ctxOf(n.getAttribute("lang"));
     }
-    return false;
+    return "";
   }
   function setText(node, text) {
-    clear(node).appendChild(textNodes(text, inZhElement(node)));
+    clear(node).appendChild(textNodes(text, contextOf(node)));
     return node;
   }
 
@@ -139,19 +147,19 @@
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
-    var inZh = !!attrs && isZh(attrs.lang);
+    var ctx = ctxOf(attrs && attrs.lang);
     if (attrs) {
       Object.keys(attrs).forEach(function (k) {
         var v = attrs[k];
         if (v === null || v === undefined || v === false) return;
-        if (k === "text") node.appendChild(textNodes(String(v), inZh));
+        if (k === "text") node.appendChild(textNodes(String(v), ctx));
         else if (k === "cls") node.className = v;
         else node.setAttribute(k, v === true ? "" : String(v));
       });
     }
     (children || []).forEach(function (c) {
       if (c === null || c === undefined || c === false) return;
-      node.appendChild(typeof c === "string" ? textNodes(c, inZh) : c);
+      node.appendChild(typeof c === "string" ? textNodes(c, ctx) : c);
     });
     return node;
   }
@@ -308,25 +316,25 @@
     return /[\u3400-\u9fff]/.test(D.texts[m.s].slice(m.start, m.end)) ? "zh" : "en";
   }
 
-  function valueMark(m, inZh) {
+  function valueMark(m, ctx) {
     var text = D.texts[m.s].slice(m.vs, m.ve);
     return el("mark", {
       "data-observation": m.o, "data-mention": m.id, "data-start": m.vs, "data-end": m.ve,
-    }, [textNodes(text, inZh)]);
+    }, [textNodes(text, ctx)]);
   }
 
   function context(m) {
     var text = D.texts[m.s], pad = 120;
     var a = Math.max(0, m.start - pad), b = Math.min(text.length, m.end + pad);
     var qa = Math.min(m.start, m.vs), qb = Math.max(m.end, m.ve);
-    var zh = quoteLanguage(m) === "zh";
-    var block = el("blockquote", { cls: "context", lang: zh ? "zh-CN" : "en" });
-    block.appendChild(textNodes((a > 0 ? "… " : "") + text.slice(a, qa), zh));
+    var ctx = quoteLanguage(m);
+    var block = el("blockquote", { cls: "context", lang: ctx === "zh" ? "zh-CN" : "en" });
+    block.appendChild(textNodes((a > 0 ? "… " : "") + text.slice(a, qa), ctx));
     var quote = el("span", { cls: "quote" }, [
-      textNodes(text.slice(qa, m.vs), zh), valueMark(m, zh), textNodes(text.slice(m.ve, qb), zh),
+      textNodes(text.slice(qa, m.vs), ctx), valueMark(m, ctx), textNodes(text.slice(m.ve, qb), ctx),
     ]);
     block.appendChild(quote);
-    block.appendChild(textNodes(text.slice(qb, b) + (b < text.length ? " …" : ""), zh));
+    block.appendChild(textNodes(text.slice(qb, b) + (b < text.length ? " …" : ""), ctx));
     return block;
   }
 
@@ -478,16 +486,16 @@
     ]));
     view.appendChild(el("p", { cls: "legend muted" }, [t("legend")]));
     // a text in two languages (en+zh) is English with its Chinese runs tagged, offsets unchanged
-    var zh = s.language === "zh";
-    var body = el("div", { cls: "source-text", lang: zh ? "zh-CN" : "en" });
+    var ctx = s.language === "zh" ? "zh" : "en";
+    var body = el("div", { cls: "source-text", lang: ctx === "zh" ? "zh-CN" : "en" });
     var at = 0;
     marks.forEach(function (k) {
       var a = k[0], b = k[1], ids = k[2], reason = k[3];
       if (a < at) return;
-      body.appendChild(textNodes(text.slice(at, a), zh));
+      body.appendChild(textNodes(text.slice(at, a), ctx));
       var piece = text.slice(a, b);
       if (ids.length) {
-        var inner = textNodes(piece, zh), titles = [];
+        var inner = textNodes(piece, ctx), titles = [];
         ids.slice().reverse().forEach(function (mid) {
           var m = mentionById[mid], o = obsById[m.o];
           inner = el("mark", {
@@ -501,11 +509,11 @@
       } else {
         body.appendChild(el("span", {
           cls: "excluded", title: t("excluded") + ": " + reason, "data-excluded": "", tabindex: 0,
-        }, [textNodes(piece, zh)]));
+        }, [textNodes(piece, ctx)]));
       }
       at = b;
     });
-    body.appendChild(textNodes(text.slice(at), zh));
+    body.appendChild(textNodes(text.slice(at), ctx));
     view.appendChild(body);
     if (focusMention) {
       var target = body.querySelector('mark[data-mention="' + cssEscape(focusMention) + '"]');
@@ -515,6 +523,12 @@
       }
     }
     return null;
+  }
+
+  // "Nothing here: #hash" for a hash that names nothing, in the labels' language
+  function showNotice() {
+    setText($("notice"), state.missing ? t("notFound") + "#" + state.missing : "");
+    $("notice").hidden = !state.missing;
   }
 
   function cssEscape(s) { return String(s).replace(/[^A-Za-z0-9_-]/g, "\\$&"); }
@@ -558,8 +572,8 @@
     } else {
       show("facts");
       document.title = D.name + " " + D.version + " — explorer";
-      setText($("notice"), hash ? t("notFound") + "#" + hash : "");
-      $("notice").hidden = !hash;
+      state.missing = hash;
+      showNotice();
       var row = state.lastRow && document.querySelector('tr[data-observation="' + cssEscape(state.lastRow) + '"]');
       if (row && !row.hidden) {
         row.focus({ preventScroll: true });
@@ -586,6 +600,7 @@
     relabelTable();
     applyFilters();
     if (!$("figure-view").hidden || !$("source-view").hidden) route();
+    else showNotice();
   }
 
   function copyText(text, status) {
