@@ -17,6 +17,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from miitdata.csvline import csv_text
 from miitdata.errors import PackageError
 
 Row = dict[str, str]
@@ -75,8 +76,4 @@ def read_csv(path: Path, fields: Sequence[str] | None = None) -> tuple[list[str]
 
 def render_csv(header: list[str], rows: list[Row]) -> bytes:
     """The bytes of a CSV in the package's format (cells missing from a row are blank)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([row.get(name, "") for name in header] for row in rows)
-    return out.getvalue().encode("utf-8")
+    return csv_text(header, ([row.get(name, "") for name in header] for row in rows)).encode("utf-8")

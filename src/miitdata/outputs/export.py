@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from miitdata.atomic import atomic_path
+from miitdata.csvline import csv_line
 from miitdata.errors import PackageError
 from miitdata.files import read_bytes
 from miitdata.outputs.formats import DOCUMENT_FORMATS, EXPORT_FORMATS, TABLE_FORMATS
@@ -255,25 +256,11 @@ def _check_export_dir(out: Path, format: str) -> None:
         )
 
 
-def _csv_line(cells: list[str | None]) -> str:
-    """One CSV record, quoted like the csv module's QUOTE_MINIMAL, but also quoting a lone CR (which
-    the csv module leaves bare when the line terminator is LF, and then reads as a line end)."""
-    if len(cells) == 1 and not cells[0]:
-        return '""\n'  # an empty line would read back as no record at all
-    out = []
-    for cell in cells:
-        text = "" if cell is None else cell
-        if any(c in text for c in ',"\n\r'):
-            text = '"' + text.replace('"', '""') + '"'
-        out.append(text)
-    return ",".join(out) + "\n"
-
-
 def _write_csv(path: Path, table: Table) -> None:
     columns, rows = table
     with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(_csv_line(list(columns)))
-        fh.writelines(_csv_line(row) for row in rows)
+        fh.write(csv_line(list(columns)))
+        fh.writelines(csv_line(row) for row in rows)
 
 
 def _write_csv_dir(directory: Path, tables: dict[str, Table], context: ExportContext) -> list[str]:

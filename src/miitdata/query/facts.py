@@ -73,16 +73,12 @@ MACHINE_COLUMNS = [
 
 def facts_csv(frame: pd.DataFrame) -> str:
     """The MACHINE_COLUMNS of a `facts()` frame as CSV text (numbers as their shortest exact text)."""
-    import csv
-    import io
-
     import pandas as pd
 
+    from miitdata.csvline import csv_line
     from miitdata.schema import number_text
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(MACHINE_COLUMNS)
+    lines = [csv_line(MACHINE_COLUMNS)]
     for row in frame[MACHINE_COLUMNS].itertuples(index=False):
         cells = []
         for col, cell in zip(MACHINE_COLUMNS, row, strict=True):
@@ -92,8 +88,8 @@ def facts_csv(frame: pd.DataFrame) -> str:
                 cells.append(number_text(cell))
             else:
                 cells.append(str(cell))
-        writer.writerow(cells)
-    return out.getvalue()
+        lines.append(csv_line(cells))
+    return "".join(lines)
 
 
 def facts(ds: Dataset, filters: Filters | None = None, lang: str = "en") -> pd.DataFrame:
