@@ -129,19 +129,54 @@ def test_both_paths_give_the_same_output(
         assert "invalid" in report.read_text(encoding="utf-8")
 
 
-def test_validate_starts_without_typer_or_rich(pkg: Path) -> None:
-    """A fresh `python -m miitdata validate --format json` never imports typer, click or rich."""
-    report = pkg.parent / "r.json"
+@pytest.mark.parametrize("extra", [["--format", "json", "-o", "REPORT"], [], ["-o", "REPORT"]])
+def test_validate_starts_without_typer_or_rich(pkg: Path, extra: list[str]) -> None:
+    """A fresh `python -m miitdata validate` whose stdout is not a terminal (json or text, to a file or
+    a pipe) never imports typer, click or rich."""
+    report = pkg.parent / "r.out"
+    argv = ["miitdata", "validate", str(pkg), *[str(report) if a == "REPORT" else a for a in extra]]
     probe = (
         "import runpy, sys\n"
-        f"sys.argv = ['miitdata', 'validate', {str(pkg)!r}, '--format', 'json', '-o', {str(report)!r}]\n"
+        f"sys.argv = {argv!r}\n"
         "try:\n"
         "    runpy.run_module('miitdata', run_name='__main__', alter_sys=True)\n"
         "except SystemExit as exc:\n"
         "    loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich'))\n"
-        "    print(exc.code, loaded)\n"
+        "    print('PROBE', exc.code, loaded)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300
     )
-    assert done.stdout.strip() == "0 []", done.stdout + done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "PROBE 0 []", done.stdout + done.stderr
+    if not extra:
+        assert done.stdout.startswith("valid  "), done.stdout
+
+
+def test_text_report_is_styled_on_a_terminal(pkg: Path) -> None:
+    """On a terminal (a pseudo-terminal here) rich draws the same report with styles."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "200", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "miitdata", "validate", str(pkg)],
+        stdout=follower, stderr=subprocess.DEVNULL, cwd=ROOT, env=env,
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the follower side closed: the process has exited
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=300) == 0
+    out = b"".join(chunks).decode("utf-8")
+    assert "\x1b[" in out  # styles
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "valid  " in plain and "structure:" in plain

@@ -1,66 +1,73 @@
-"""Human-readable rendering (rich) of validation reports."""
+"""Human-readable rendering of validation reports.
+
+The report is built as lines of styled segments (text, style). Off a terminal (CI logs, pipes, files)
+the lines are written as plain text with the standard library; on a terminal rich draws the styles.
+No text of the report is ever read as markup, so paths and quotes print as they are."""
 
 from __future__ import annotations
 
-from io import StringIO
-from typing import Any
+import sys
+from collections import Counter
+from typing import Any, TextIO
 
 from miitdata.validation.report import Error, Report, error_line
 
 SHOWN_PER_LAYER = 25
-UNWRAPPED = 100_000  # the width when not writing to a terminal: never reached, so nothing wraps
+
+Segment = tuple[str, str]  # (text, rich style; "" for none)
+Line = list[Segment]
 
 
-def print_report(report: Report, *, console: Any | None = None, show_known: bool = False) -> None:
-    """The report as text. Its first line names the package, its version and the counts; known
+def report_lines(report: Report, *, show_known: bool = False) -> list[Line]:
+    """The report, line by line. Its first line names the package, its version and the counts; known
     discrepancies are one counted line under `known` (listed with `show_known`)."""
-    from rich.markup import escape
-
-    con = console if console is not None else _console()
     stats = report.stats()
-    status = "[bold green]valid[/]" if report.valid else "[bold red]invalid[/]"
-    con.print(
-        f"{status}  {escape(report.path)}  (version {escape(report.version)}, {stats['checks']} checks, "
-        f"{stats['errors']} errors, {stats['known']} known discrepancies, {stats['seconds']:.2f}s)",
-        soft_wrap=True,
-    )
-    rows = ", ".join(f"{k} {v}" for k, v in report.rows.items())
-    con.print(f"[dim]rows: {rows}[/]")
+    status = ("valid", "bold green") if report.valid else ("invalid", "bold red")
+    lines: list[Line] = [
+        [
+            status,
+            (
+                f"  {report.path}  (version {report.version}, {stats['checks']} checks, "
+                f"{stats['errors']} errors, {stats['known']} known discrepancies, {stats['seconds']:.2f}s)",
+                "",
+            ),
+        ],
+        [("rows: " + ", ".join(f"{k} {v}" for k, v in report.rows.items()), "dim")],
+    ]
     for layer in report.layers:
         per = stats["layers"][layer]
-        mark = "[green]✓[/]" if per["errors"] == 0 else "[red]✗[/]"
-        con.print(
-            f"{mark} [bold]{layer}[/]: {per['checks']} checks, {per['errors']} errors, {per['known']} known"
-        )
+        mark = ("✓", "green") if per["errors"] == 0 else ("✗", "red")
+        counts = f": {per['checks']} checks, {per['errors']} errors, {per['known']} known"
+        lines.append([mark, (" ", ""), (layer, "bold"), (counts, "")])
         errors = [e for e in report.errors if e.layer == layer and e.caused_by is None]
         for e in errors[:SHOWN_PER_LAYER]:
-            con.print(escape(error_line(report, e)), soft_wrap=True, highlight=False)
+            lines.append([(error_line(report, e), "")])
             if e.followers:
-                con.print(escape(followers_line(report, e)), soft_wrap=True, highlight=False)
+                lines.append([(followers_line(report, e), "")])
         if len(errors) > SHOWN_PER_LAYER:
-            con.print(f"  … and {len(errors) - SHOWN_PER_LAYER} more (use --format json for all)")
+            more = f"  … and {len(errors) - SHOWN_PER_LAYER} more (use --format json for all)"
+            lines.append([(more, "")])
         following = sum(1 for e in report.errors if e.layer == layer and e.caused_by is not None)
         if following:
-            con.print(f"  ({following} more follow from the causes listed; --format json lists every error)")
+            note = f"  ({following} more follow from the causes listed; --format json lists every error)"
+            lines.append([(note, "")])
     if report.known:
-        con.print("[bold]known[/]")
+        lines.append([("known", "bold")])
         if show_known:
             for e in report.known:
-                line = error_line(report, e, text=f"[{e.waived_by}] {e.explanation}")
-                con.print(escape(line), soft_wrap=True, highlight=False)
+                lines.append([(error_line(report, e, text=f"[{e.waived_by}] {e.explanation}"), "")])
         else:
             waivers = sorted({e.waived_by for e in report.known if e.waived_by})
-            con.print(
+            summary = (
                 f"  {len(report.known)} known discrepancies waived ({', '.join(waivers)}); "
-                "--show-known lists them",
-                soft_wrap=True,
+                "--show-known lists them"
             )
+            lines.append([(summary, "")])
+    return lines
 
 
 def followers_line(report: Report, cause: Error) -> str:
     """`  └ N errors follow from it: n1 type1 (file1), …; fix it first`."""
-    from collections import Counter
-
     kinds = Counter(
         (e.type, e.path or "")
         for e in report.errors
@@ -73,20 +80,29 @@ def followers_line(report: Report, cause: Error) -> str:
     return f"  └ {cause.followers} more error(s) follow from this one: {shown}{more}; fix it first"
 
 
-def _console() -> Any:
-    """stdout's console: a terminal's width, else no hard wrapping at all (CI logs keep whole paths)."""
-    import sys
-
-    from rich.console import Console
-
-    if sys.stdout.isatty():
-        return Console()
-    return Console(width=UNWRAPPED, no_color=True, soft_wrap=True)
-
-
 def report_text(report: Report, *, show_known: bool = False) -> str:
-    from rich.console import Console
+    """The report as plain text (no styles), lines joined with LF and ending with one."""
+    return "".join(_plain(line) + "\n" for line in report_lines(report, show_known=show_known))
 
-    buf = StringIO()
-    print_report(report, console=Console(file=buf, width=UNWRAPPED, no_color=True), show_known=show_known)
-    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
+
+def print_report(
+    report: Report, *, console: Any | None = None, show_known: bool = False, file: TextIO | None = None
+) -> None:
+    """The report on `console` (a rich Console), else on `file` (default stdout): styled on a terminal,
+    plain text anywhere else (without importing rich)."""
+    lines = report_lines(report, show_known=show_known)
+    out = file if file is not None else sys.stdout
+    if console is None and not out.isatty():
+        out.write("".join(_plain(line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    con = console if console is not None else Console(file=out)
+    for line in lines:
+        con.print(Text.assemble(*line), soft_wrap=True, highlight=False)
+
+
+def _plain(line: Line) -> str:
+    text = "".join(text for text, _style in line)
+    return "\n".join(part.rstrip() for part in text.split("\n"))
