@@ -69,14 +69,18 @@ def split(desc: Path, work: Path, parts: int) -> list[Path]:
     for k in range(parts):
         out = work / f"part-{k:02d}"
         (out / "data" / "sources").mkdir(parents=True, exist_ok=True)
+        subset = sources.filter(pc.equal(share, k))
+        mine = set(subset.column("path").to_pylist())  # the part declares the raw texts it holds only
+        part = dict(
+            descriptor, resources=[r for r in descriptor["resources"] if "schema" in r or r["path"] in mine]
+        )
         (out / "datapackage.json").write_text(
-            json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
+            json.dumps(part, ensure_ascii=False, indent=2), encoding="utf-8"
         )
         for name in SMALL:
             target = out / resources[name]["path"]
             target.unlink(missing_ok=True)
             _link(root / resources[name]["path"], target)
-        subset = sources.filter(pc.equal(share, k))
         for rel in subset.column("path").to_pylist():
             link = out / rel
             link.unlink(missing_ok=True)

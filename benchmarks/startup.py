@@ -51,7 +51,7 @@ def main() -> None:
     args = parser.parse_args()
     py = sys.executable
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    files = [str(ROOT / r["path"]) for r in descriptor["resources"]]
+    files = [str(ROOT / r["path"]) for r in descriptor["resources"] if "schema" in r]  # tables, not texts
     read_csv = (
         "import pandas as pd\n"
         f"for f in {files!r}:\n"

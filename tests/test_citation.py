@@ -26,6 +26,9 @@ def test_citation_cff_matches_the_descriptor() -> None:
     assert cff["title"] == descriptor["title"]
     assert cff["license"] == descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert cff["repository-code"] == descriptor["id"]
+    from miitdata.roles import creators
+
+    assert cff["authors"] == [{"name": name} for name in creators(descriptor)]
     assert cff["authors"] == [{"name": "miitdata contributors"}]
     with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as fh:
         sources = list(csv.DictReader(fh))

@@ -258,7 +258,13 @@ def test_add_source_keeps_the_package_valid_and_todo_lists_its_figures(pkg: Path
     assert row["machine_translated"] == "false" and (pkg / row["path"]).read_bytes() == new.read_bytes()
     desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     assert desc["sources"][-1]["path"] == row["path"]
+    text = desc["resources"][-1]  # and a text resource that frictionless validate checks
+    assert (text["name"], text["path"], text["mediatype"]) == ("text-s005", row["path"], "text/plain")
+    assert (text["hash"], text["bytes"]) == (f"sha256:{row['sha256']}", len(new.read_bytes()))
     assert miitdata.validate(str(pkg)).valid
+    import frictionless
+
+    assert frictionless.validate(str(pkg)).valid
     code, out = run("todo", "S005", "-p", str(pkg))
     assert code == 1 and "7.0" in out and "7.7" in out
 

@@ -274,7 +274,7 @@ def test_parquet_is_typed(pkg: Path, tmp_path: Path) -> None:
 
     schema = json.loads(pq.read_schema(obs).metadata[b"miitdata.schema"])
     loaded = miitdata.load(pkg)
-    by_name = {r["name"]: r["schema"] for r in loaded.descriptor["resources"]}
+    by_name = {r["name"]: r["schema"] for r in loaded.descriptor["resources"] if "schema" in r}
     assert schema == by_name["observations"]
     for name, want in loaded.tables.items():
         got = pd.read_parquet(tmp_path / "p" / f"{name}.parquet")

@@ -18,6 +18,11 @@ so a fork that sets it gets a clear exit 2 instead of false errors:
   `compression`, a field `format` other than `default` (as `%Y` on a date), field-level
   `missingValues`, and package-level `missingValues` (a v1 extension some tools read, others ignore).
 
+Besides its tables, the descriptor declares each raw source text as a non-tabular resource (no
+`schema`, `mediatype: text/plain`, with `hash` and `bytes`, so that `frictionless validate` checks its
+bytes): `is_text_resource` recognises one, `check_text` refuses what would change how it is read
+(inline `data`, a `compression`, an encoding other than UTF-8, a `dialect`, another format).
+
 Only the standard library.
 """
 
@@ -41,6 +46,38 @@ DIALECT_DEFAULTS: dict[str, tuple[Any, ...]] = {
 DIALECT_METADATA = ("$schema", "name", "title", "description", "csvddfVersion")
 UTF8 = ("utf-8", "utf8")
 CSV = ("csv", "text/csv", "text/csv;charset=utf-8")
+
+
+TEXT_MEDIATYPES = ("text/plain", "text/plain;charset=utf-8")
+TEXT_FORMATS = ("txt", "text")
+
+
+def is_text_resource(res: dict[str, Any]) -> bool:
+    """Whether a resource is a raw text (non-tabular: `text/plain` or format `txt`, no `schema`)."""
+    if "schema" in res or res.get("type") == "table":
+        return False
+    media = str(res.get("mediatype") or "").lower().replace(" ", "")
+    return media.startswith("text/plain") or str(res.get("format") or "").lower() in TEXT_FORMATS
+
+
+def check_text(path: str, name: str, res: dict[str, Any]) -> None:
+    """Raise PackageError (`descriptor-unsupported`) for a raw-text resource miitdata would misread."""
+    where = f"resource {name!r}"
+    if "data" in res:
+        raise _refuse(where, "inline data (the 'data' property)", path)
+    media = res.get("mediatype")
+    if media is not None and str(media).lower().replace(" ", "") not in TEXT_MEDIATYPES:
+        raise _refuse(where, f"mediatype {media!r}", path)
+    fmt = res.get("format")
+    if fmt is not None and str(fmt).lower() not in TEXT_FORMATS:
+        raise _refuse(where, f"format {fmt!r}", path)
+    if res.get("compression") not in (None, "", "no"):
+        raise _refuse(where, f"compression {res['compression']!r}", path)
+    encoding = res.get("encoding")
+    if encoding is not None and str(encoding).lower() not in UTF8:
+        raise _refuse(where, f"encoding {encoding!r}", path)
+    if "dialect" in res:
+        raise _refuse(where, "a dialect on a text resource", path)
 
 
 def _refuse(where: str, what: str, path: str) -> PackageError:
@@ -88,13 +125,19 @@ def check_features(path: str, descriptor: dict[str, Any], resources: dict[str, d
 
 
 def check_supported(
-    path: str, descriptor: dict[str, Any], resources: dict[str, dict[str, Any]], names: Sequence[str]
+    path: str,
+    descriptor: dict[str, Any],
+    resources: dict[str, dict[str, Any]],
+    names: Sequence[str],
+    texts: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """Raise PackageError (exit 2) for a foreign package (none of `names`, the miitdata resources) or a
     descriptor feature miitdata does not implement: the one check every reader applies (through
     `package.read_package`; this module does not import `package`, which imports it)."""
     require_miitdata(path, resources, names)
     check_features(path, descriptor, resources)
+    for name, res in (texts or {}).items():
+        check_text(path, name, res)
 
 
 def require_miitdata(path: str, resources: dict[str, dict[str, Any]], names: Sequence[str]) -> None:

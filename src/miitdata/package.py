@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from miitdata.errors import PackageError
-from miitdata.features import check_supported
+from miitdata.features import check_supported, is_text_resource
 from miitdata.files import file_kind
 
 DESCRIPTOR = "datapackage.json"
@@ -35,11 +35,16 @@ def bundled_path() -> Path:
 
 @dataclass
 class Package:
-    """A parsed descriptor: where it lives and its resources by name."""
+    """A parsed descriptor: where it lives, its tables (`resources`) and its raw texts (`texts`) by name.
+
+    `resources` holds the tabular resources only (each with an inline Table Schema); `texts` the
+    non-tabular `text/plain` resources, the raw source texts that the descriptor declares with `hash`
+    and `bytes` so that `frictionless validate` checks them (see `features.check_text`)."""
 
     path: Path
     descriptor: dict[str, Any]
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    texts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -214,8 +219,12 @@ def read_package(path: str | Path | None = None) -> Package:
         if not isinstance(res, dict) or not isinstance(res.get("name"), str):
             raise PackageError("descriptor-invalid", f"resource #{i + 1} has no name", str(desc_path))
         name = res["name"]
-        if name in package.resources:
+        if name in package.resources or name in package.texts:
             raise PackageError("descriptor-invalid", f"duplicate resource name {name!r}", str(desc_path))
+        if is_text_resource(res):
+            resolve_inside(desc_path.parent, res.get("path"), desc_path)
+            package.texts[name] = res
+            continue
         schema = res.get("schema")
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             raise PackageError(
@@ -244,5 +253,5 @@ def read_package(path: str | Path | None = None) -> Package:
                     f"resource {name!r} has a foreign key to missing resource {ref!r}",
                     str(desc_path),
                 )
-    check_supported(str(desc_path), descriptor, package.resources, RESOURCE_NAMES)
+    check_supported(str(desc_path), descriptor, package.resources, RESOURCE_NAMES, package.texts)
     return package

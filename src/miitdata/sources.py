@@ -26,7 +26,15 @@ from pathlib import Path
 from miitdata.errors import PackageError
 from miitdata.files import NO_SUCH_FILE, read_bytes
 
-__all__ = ["EXCLUSIONS_GLOB", "NO_SUCH_FILE", "SourceFile", "read_exclusions", "read_source"]
+__all__ = [
+    "EXCLUSIONS_GLOB",
+    "NO_SUCH_FILE",
+    "SourceFile",
+    "read_exclusions",
+    "read_source",
+    "text_resource",
+    "text_resource_name",
+]
 
 EXCLUSIONS_GLOB = "curation/exclusions*.csv"
 EXCLUSION_COLUMNS = ("source_id", "text", "reason")
@@ -61,6 +69,27 @@ class SourceFile:
         if text is None:
             raise PackageError("not-utf8", f"not UTF-8 at byte {bad}", str(self.path))
         return text
+
+
+def text_resource_name(source_id: str) -> str:
+    """The descriptor resource name of a source's raw text: `S000` -> `text-s000`."""
+    return f"text-{source_id.lower()}"
+
+
+def text_resource(source_id: str, relpath: str, data: bytes, title: str) -> dict[str, object]:
+    """The descriptor entry declaring a raw text as a non-tabular resource (Data Package v2), derived
+    from its `sources` row: `hash` is `sha256:` + the row's sha256 and `bytes` its size, which
+    `frictionless validate` checks (and the rule `text-resource-mismatch` keeps equal to the table)."""
+    return {
+        "name": text_resource_name(source_id),
+        "path": relpath,
+        "format": "txt",
+        "mediatype": "text/plain",
+        "encoding": "utf-8",
+        "title": title,
+        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+    }
 
 
 def read_source(root: Path, descriptor: Path, relpath: str) -> SourceFile:

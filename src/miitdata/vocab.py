@@ -16,7 +16,8 @@ from miitdata.package import bundled_path
 @cache
 def _fields() -> dict[tuple[str, str], dict[str, object]]:
     descriptor = json.loads(bundled_path().read_text(encoding="utf-8"))
-    return {(res["name"], f["name"]): f for res in descriptor["resources"] for f in res["schema"]["fields"]}
+    tables = [res for res in descriptor["resources"] if "schema" in res]  # not the raw texts
+    return {(res["name"], f["name"]): f for res in tables for f in res["schema"]["fields"]}
 
 
 def categories(resource: str, field: str) -> tuple[str, ...]:

@@ -107,17 +107,37 @@ def target_relpath(source_id: str, digest: str, file_name: str) -> str:
     return f"{SOURCES_DIR}/{number}_{digest[:16]}.txt"
 
 
-def descriptor_bytes(pkg: Package, raw: bytes, src: NewSource, relpath: str) -> bytes | None:
-    """The descriptor with the new source in its top-level `sources` list (which mirrors the table:
-    one {title, path} per raw text), written as it is (indent 2, UTF-8); None when it has no such list
-    or already lists the path."""
+def descriptor_bytes(pkg: Package, raw: bytes, data: bytes, src: NewSource, relpath: str) -> bytes | None:
+    """The descriptor with the new source registered, written as it is (indent 2, UTF-8): in its
+    top-level `sources` list (provenance: one {title, path} per raw text) when it has one, and as a
+    text resource (`miitdata.sources.text_resource`: path, text/plain, hash and bytes, which
+    `frictionless validate` checks) when it declares its raw texts as resources; None when neither
+    changes."""
+    from miitdata.features import is_text_resource
+    from miitdata.sources import text_resource
+
     descriptor = json.loads(raw.decode("utf-8"))
+    title = f"{src.title} ({src.date_published})"
+    changed = False
     listed = descriptor.get("sources")
-    if not isinstance(listed, list) or not any(isinstance(s, dict) and "path" in s for s in listed):
+    if (
+        isinstance(listed, list)
+        and any(isinstance(s, dict) and "path" in s for s in listed)
+        and not any(isinstance(s, dict) and s.get("path") == relpath for s in listed)
+    ):
+        listed.append({"title": title, "path": relpath})
+        changed = True
+    resources = descriptor.get("resources")
+    texts = (
+        [r for r in resources if isinstance(r, dict) and is_text_resource(r)]
+        if isinstance(resources, list)
+        else []
+    )
+    if texts and not any(r.get("path") == relpath for r in texts):
+        resources.append(text_resource(src.source_id, relpath, data, title))
+        changed = True
+    if not changed:
         return None
-    if any(isinstance(s, dict) and s.get("path") == relpath for s in listed):
-        return None
-    listed.append({"title": f"{src.title} ({src.date_published})", "path": relpath})
     text = json.dumps(descriptor, indent=2, ensure_ascii=False)
     return (text + ("\n" if raw.endswith(b"\n") else "")).encode("utf-8")
 
@@ -205,7 +225,7 @@ def plan(
     }
     rows = sorted([*sources.rows, new_row], key=lambda r: r.get("source_id", ""))
     files = {target: data, sources.path: render_csv(sources.header, rows)}
-    desc = descriptor_bytes(pkg, pkg.path.read_bytes(), src, relpath)
+    desc = descriptor_bytes(pkg, pkg.path.read_bytes(), data, src, relpath)
     if desc is not None:
         files[pkg.path] = desc
     return files

@@ -23,6 +23,19 @@ class DescriptorProfile(StructureError):
 
 
 @register
+class ContributorRoleUnknown(StructureError):
+    code, title = "contributor-role-unknown", "Contributor role not in the vocabulary"
+    description = (
+        "A `contributors[].roles` entry of datapackage.json is not a DataCite contributorType "
+        "(`DataCurator`, `DataManager` ...), a CRediT role (`data-curation` ...), `creator` or "
+        "`contributor`, "
+        "spelled exactly (Data Package v2 recommends a controlled vocabulary; v1's `maintainer` is "
+        "`DataManager`)."
+    )
+    template = "{pointer}: role {role!r} is not in the DataCite/CRediT vocabulary"
+
+
+@register
 class ResourceMissing(StructureError):
     code, title = "resource-missing", "Resource missing"
     description = "A resource the miitdata model requires is not in the descriptor."
@@ -233,6 +246,18 @@ class SourceHashMismatch(ProvenanceError):
     code, title = "source-hash-mismatch", "Source hash mismatch"
     description = "A raw source file's sha256 differs from the sources table."
     template = "{file} has sha256 {actual}, the table says {expected}"
+
+
+@register
+class TextResourceMismatch(ProvenanceError):
+    code, title = "text-resource-mismatch", "Text resource disagrees with sources"
+    description = (
+        "The descriptor's raw-text resources (`text/plain`, with `hash` and `bytes`, which `frictionless "
+        "validate` checks) and the sources table disagree: a source's text is not declared as a resource, "
+        "a resource's `hash` is not `sha256:` + the table's sha256 or its `bytes` is not the file's size, "
+        "or a text resource names no source. Checked once the descriptor declares any text resource."
+    )
+    template = "{note}"
 
 
 @register

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from miitdata.outputs.formats import EXPORT_FORMATS
+from miitdata.roles import creators
 
 if TYPE_CHECKING:
     from miitdata.dataset import Dataset
@@ -56,11 +57,7 @@ def dataset_jsonld(ds: Dataset) -> dict[str, Any]:
     desc = ds.descriptor
     name = str(desc.get("name") or "miitdata")
     version = ds.version
-    people = [
-        {"@type": "Organization", "name": str(c["title"])}
-        for c in desc.get("contributors") or []
-        if c.get("title") and "creator" in (c.get("roles") or ["creator"])
-    ] or [{"@type": "Organization", "name": "miitdata contributors"}]
+    people = [{"@type": "Organization", "name": name} for name in creators(desc)]
     licenses = desc.get("licenses") or []
     license_url = next((str(li["path"]) for li in licenses if li.get("path")), None)
     created = str(desc.get("created") or "")[:10] or None

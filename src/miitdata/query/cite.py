@@ -9,6 +9,7 @@ from miitdata.errors import FilterError
 from miitdata.query.filters import RetiredIdError, shown
 from miitdata.query.format import format_value
 from miitdata.query.records import clean, records
+from miitdata.roles import creators
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -175,9 +176,7 @@ def cite_record(ds: Dataset, observation_id: str) -> dict[str, Any]:
             "created": str(ds.descriptor.get("created") or "")[:10] or None,
             "url": ds.descriptor.get("id") or ds.descriptor.get("homepage"),
             "license": next((str(li.get("name")) for li in ds.descriptor.get("licenses") or []), None),
-            "authors": [
-                str(c.get("title")) for c in ds.descriptor.get("contributors") or [] if c.get("title")
-            ],
+            "authors": creators(ds.descriptor),
         },
         "observation": observation,
         "derivation": derivation,

@@ -93,7 +93,8 @@ def load_rev(
         for res in package.resources.values()
     }
     files[desc] = raw
-    for source in _source_paths(package, files, base):
+    texts = [os.path.normpath(res["path"]).replace(os.sep, "/") for res in package.texts.values()]
+    for source in dict.fromkeys([*_source_paths(package, files, base), *texts]):
         with contextlib.suppress(PackageError):  # missing at that version: `validate` reports it
             files[base + source] = read(base + source)
     root = materialise(sha, files)

@@ -19,6 +19,7 @@ from miitdata.sources import NO_SUCH_FILE, read_source
 from miitdata.validation.context import Context, records
 from miitdata.validation.edits import locate_edits
 from miitdata.validation.notecheck import check_notes
+from miitdata.validation.textresources import check_text_resources
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,6 +37,7 @@ class Source:
     digest: Any
     problem: str | None = None  # why the file cannot be read (source-missing)
     actual: str | None = None  # its sha256
+    size: int | None = None  # its length in bytes
     text: str | None = None
     data: bytes | None = None  # its bytes, when they decoded: the text's UTF-8
     bad_byte: int | None = None  # where decoding failed
@@ -71,6 +73,7 @@ def read_sources(ctx: Context) -> list[Source]:
             continue
         data = source.data
         item.actual = source.sha256
+        item.size = len(data)
         item.bad_byte = source.bad_byte
         if item.bad_byte is None:
             item.text, item.data = source.text(), data
@@ -401,7 +404,7 @@ CODES = (
     "source-missing", "source-hash-mismatch", "source-not-utf8", "offset-out-of-range", "quote-mismatch",
     "value-text-not-in-quote", "prefix-mismatch", "suffix-mismatch", "value-offset-mismatch",
     "exact-not-one-line",
-    "quote-not-in-source",
+    "quote-not-in-source", "text-resource-mismatch",
 )  # fmt: skip
 
 
@@ -410,6 +413,7 @@ def run(ctx: Context) -> None:
 
     prepared = _prepared(ctx)
     texts = source_texts(ctx, prepared.sources)
+    check_text_resources(ctx, prepared.sources)
     check_mentions(ctx, texts, prepared.masks)
     check_exact_one_line(ctx)
     locate_edits(ctx, texts)

@@ -1,4 +1,5 @@
-"""Layer 1, structure: the CSVs against their Table Schemas in `datapackage.json` (the one source of truth).
+"""Layer 1, structure: the CSVs against their Table Schemas in `datapackage.json` (the one source of truth),
+and the descriptor itself (its profile, its contributor roles).
 
 Reads every cell as text first (so nothing is silently coerced), then checks labels, row shape,
 types, constraints, unique fields, primary keys and foreign keys, all derived from the descriptor.
@@ -15,6 +16,7 @@ from miitdata.package import RESOURCE_NAMES
 from miitdata.schema import categories, missing_values
 from miitdata.validation.celltypes import arrow_text, parse_cells
 from miitdata.validation.context import Context
+from miitdata.validation.contributors import check_roles
 from miitdata.validation.csvread import read_raw
 from miitdata.validation.locate import Locator
 from miitdata.validation.suggest import Vocabulary, closest, hint
@@ -271,7 +273,7 @@ CODES = (
     "descriptor-profile", "resource-missing", "resource-not-found", "encoding-error", "format-error",
     "missing-label", "extra-label",
     "incorrect-label", "blank-row", "extra-cell", "missing-cell", "type-error", "constraint-error",
-    "unique-error", "primary-key", "foreign-key",
+    "unique-error", "primary-key", "foreign-key", "contributor-role-unknown",
 )  # fmt: skip
 
 
@@ -356,6 +358,7 @@ def check_profile(ctx: Context) -> None:
 
 def run(ctx: Context) -> None:
     check_profile(ctx)
+    check_roles(ctx)
     ctx.check("resource-missing")
     for name in RESOURCE_NAMES:
         if name not in ctx.package.resources:
