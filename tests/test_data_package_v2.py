@@ -22,7 +22,8 @@ from miitdata.roles import CREDIT, DATACITE, VOCABULARY, creators, suggest, unkn
 from miitdata.sources import text_resource, text_resource_name
 from tests.conftest import ROOT, copy_package, edit_descriptor, run_inproc, validate_json
 
-SOURCES = list(csv.DictReader((ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="")))
+with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as _fh:
+    SOURCES = list(csv.DictReader(_fh))
 
 
 def _descriptor(path: Path = ROOT / "datapackage.json") -> dict[str, Any]:
@@ -115,6 +116,8 @@ def test_miitdata_validate_frictionless_reports_the_changed_text(tmp_path: Path)
     types = {(e["type"], e.get("resource")) for e in report["errors"]}
     assert ("source-hash-mismatch", "sources") in types  # miitdata's own check, from the table
     assert ("frictionless", text_resource_name(SOURCES[0]["source_id"])) in types  # frictionless's
+    (hashed,) = [e for e in report["errors"] if e["type"] == "frictionless" and "hash" in e["message"]]
+    assert (hashed["path"], hashed["line"]) == (SOURCES[0]["path"], 1)  # the text's own file
     # the resource's bytes no longer match the file either: the same edit, said by the descriptor rule
     assert ("text-resource-mismatch", None) in types
 
@@ -284,3 +287,27 @@ def test_citation_outputs_name_the_creators(tmp_path: Path) -> None:
 
     doc = dataset_jsonld(miitdata.load(desc))
     assert [p["name"] for p in doc["creator"]] == ["Curator Team"]
+
+
+def test_scale_packages_declare_their_texts_and_validate(tmp_path: Path) -> None:
+    """benchmarks/scale.py's synthetic packages declare their own texts as resources: both validators pass."""
+    import importlib.util
+
+    import frictionless
+
+    import miitdata
+
+    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    sys.modules["scale"] = scale  # dataclasses look their module up in sys.modules
+    spec.loader.exec_module(scale)
+    scale.generate(tmp_path / "pkg", 60)
+    desc = tmp_path / "pkg" / "datapackage.json"
+    package = read_package(desc)
+    with (tmp_path / "pkg" / "data" / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["path"] for r in package.texts.values()) == sorted(r["path"] for r in rows)
+    report = miitdata.validate(str(desc))
+    assert report.valid, report.errors[:3]
+    assert frictionless.validate(str(desc)).valid

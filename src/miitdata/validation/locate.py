@@ -4,6 +4,7 @@
 - An error on a resource without a row: the resource's file, line 1 (its header).
 - An error on the descriptor (no resource, or a resource the descriptor lacks): `datapackage.json` and
   the line of the property concerned (or 1).
+- An error on a raw-text resource (`--frictionless`'s hash check of `text-s000`): that text's file, line 1.
 - An error filed with its own `path`/`line` (a source text, a descriptor property) keeps them.
 
 Lines are computed after validation and only for the files that have errors (`lines.record_lines`).
@@ -92,6 +93,9 @@ def locate(package: Package, errors: Iterable[Error]) -> None:
                     e.line = 1
                 else:
                     pending[e.resource].append(e)
+            continue
+        if e.resource is not None and e.resource in package.texts and e.path is None:
+            e.path, e.line = str(package.texts[e.resource]["path"]), e.line or 1  # a raw text's own file
             continue
         if e.path is None:
             e.path = locator.descriptor
