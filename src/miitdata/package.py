@@ -6,6 +6,7 @@ Only the standard library: used by `miitdata validate` before anything heavy is 
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -61,8 +62,10 @@ class Package:
         return list(self.resources[name]["schema"]["fields"])
 
 
-def resolve_inside(root: Path, relpath: Any, descriptor: Path) -> Path:
-    """Resolve a resource path, refusing URLs, absolute paths and paths (or symlinks) leaving the package."""
+def local_path(relpath: Any, descriptor: Path) -> str:
+    """The lexical checks of `resolve_inside` (no file system access): a non-empty string, no URL, not
+    absolute, no NUL, no `..` leaving the package. For the raw texts, whose files only the provenance
+    layer reads (`miitdata.sources.read_source`, which also refuses a symlink leaving the package)."""
     if not isinstance(relpath, str) or not relpath:
         raise PackageError(
             "descriptor-invalid",
@@ -81,18 +84,28 @@ def resolve_inside(root: Path, relpath: Any, descriptor: Path) -> Path:
         raise PackageError(
             "path-invalid", f"resource path {relpath[:200]!r} contains a NUL byte", str(descriptor)
         )
-    try:
-        base = root.resolve()
-        target = (root / relpath).resolve()
-    except (RuntimeError, OSError, ValueError) as exc:  # a symlink loop (RuntimeError before 3.13)
-        raise PackageError(
-            "path-invalid", f"resource path {relpath[:200]!r} cannot be resolved ({exc})", str(descriptor)
-        ) from None
-    if not target.is_relative_to(base):
+    if posixpath.normpath(relpath.replace("\\", "/")).split("/")[0] == "..":
         raise PackageError(
             "path-unsafe", f"resource path {relpath!r} leaves the package directory", str(descriptor)
         )
-    return root / relpath
+    return relpath
+
+
+def resolve_inside(root: Path, relpath: Any, descriptor: Path) -> Path:
+    """Resolve a resource path, refusing URLs, absolute paths and paths (or symlinks) leaving the package."""
+    rel = local_path(relpath, descriptor)
+    try:
+        base = root.resolve()
+        target = (root / rel).resolve()
+    except (RuntimeError, OSError, ValueError) as exc:  # a symlink loop (RuntimeError before 3.13)
+        raise PackageError(
+            "path-invalid", f"resource path {rel[:200]!r} cannot be resolved ({exc})", str(descriptor)
+        ) from None
+    if not target.is_relative_to(base):
+        raise PackageError(
+            "path-unsafe", f"resource path {rel!r} leaves the package directory", str(descriptor)
+        )
+    return root / rel
 
 
 def _is_url(text: str) -> bool:
@@ -222,7 +235,7 @@ def read_package(path: str | Path | None = None) -> Package:
         if name in package.resources or name in package.texts:
             raise PackageError("descriptor-invalid", f"duplicate resource name {name!r}", str(desc_path))
         if is_text_resource(res):
-            resolve_inside(desc_path.parent, res.get("path"), desc_path)
+            local_path(res.get("path"), desc_path)  # symlinks: read_source's check (source-missing)
             package.texts[name] = res
             continue
         schema = res.get("schema")
