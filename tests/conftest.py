@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,6 +23,16 @@ settings.register_profile("miitdata", deadline=None, suppress_health_check=[Heal
 settings.load_profile("miitdata")
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every process the tests start gets SIGINT at its default (Python's KeyboardInterrupt), whatever
+    this process inherited: a background job of a non-interactive shell (`pytest &` in a script, some CI
+    launchers) starts with SIGINT ignored, its children inherit that, and a test that interrupts a
+    command would then wait for an interrupt that never comes. A handled signal is reset to its default
+    in a child at exec; an ignored one stays ignored."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def copy_package(dest: Path) -> Path:

@@ -442,6 +442,14 @@ def _held_export(tmp_path: Path, out: Path, format: str, name: str) -> tuple[sub
     return proc, hold
 
 
+def test_children_of_the_tests_get_the_default_sigint() -> None:
+    """Whatever the runner inherited (see conftest.pytest_configure), a command the tests start can be
+    interrupted: its SIGINT is Python's default handler, not ignored."""
+    probe = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "True", done.stdout + done.stderr
+
+
 @pytest.mark.parametrize(("format", "name"), EXPORTS)
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_signal_mid_export_leaves_the_old_file(
