@@ -46,14 +46,18 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _matches(text: pd.Series, pattern: str, anchors: str) -> pd.Series:
-    """Which cells `pattern` finds something in (Python's re), tried only on the cells with an anchor."""
+    """Which cells `pattern` finds something in (Python's re), tried only on the cells with an anchor
+    (found by pyarrow's RE2; without pyarrow, a plain install, every cell is tried)."""
     import numpy as np
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     from miitdata.validation.celltypes import arrow_text
 
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return text.str.contains(pattern, regex=True).fillna(False).astype(bool)
     arr = arrow_text(text)
     if arr is None:
         arr = pa.array(text.tolist(), type=pa.large_string())
