@@ -139,8 +139,11 @@ def test_versions_section_runs_on_a_tagless_clone(tmp_path: Path) -> None:
     [config] = blocks("yaml")
     hooked = tmp_path / "hooked"
     hooked.mkdir()
-    shutil.copy2(ROOT / "datapackage.json", hooked / "datapackage.json")
-    shutil.copytree(ROOT / "data", hooked / "data")
+    # the user's copy of the data of the release the hook pins (an older miitdata refuses a newer layout)
+    archive = subprocess.run(
+        ["git", "archive", new, "datapackage.json", "data"], cwd=clone, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(hooked)], input=archive, check=True)
     config = substitute(config, str(clone), old, new)
     (hooked / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     run(["git", "init", "-q"], hooked, env)

@@ -80,6 +80,18 @@ DATA_TYPES = {
     "date": "sc:Date",
     "boolean": "sc:Boolean",
 }
+
+
+def semver(version: str) -> str:
+    """A PEP 440 version as Croissant wants it (Semantic Versioning 2.0): a development or pre-release
+    suffix becomes a pre-release identifier (0.4.1.dev0 -> 0.4.1-dev0, 1.0.0rc1 -> 1.0.0-rc1); a
+    release (0.4.0) is unchanged."""
+    import re
+
+    found = re.fullmatch(r"(\d+\.\d+\.\d+)[.-]?((?:a|b|rc|dev|alpha|beta)\.?\d*)", version)
+    return f"{found.group(1)}-{found.group(2)}" if found else version
+
+
 # schema.org properties of the plain description that Croissant keeps as they are
 _KEEP = (
     "alternateName",
@@ -206,6 +218,8 @@ def croissant_jsonld(ds: Dataset, content_root: str = "") -> dict[str, Any]:
         "description": plain.get("description") or str(desc.get("title") or ""),
     }
     doc.update({k: plain[k] for k in _KEEP if k in plain})
+    if isinstance(doc.get("version"), str):
+        doc["version"] = semver(doc["version"])
     doc["alternateName"] = plain.get("name")
     doc["citeAs"] = plain.get("citation")
     if "@id" in plain:
