@@ -187,3 +187,14 @@ def test_mlcroissant_validates_and_loads_the_records(croissant_python: Path, tmp
                     row["observation_id"],
                     column,
                 )
+
+
+@pytest.mark.parametrize(
+    ("pep440", "expected"),
+    [("0.4.0", "0.4.0"), ("0.4.1.dev0", "0.4.1-dev0"), ("1.0.0rc1", "1.0.0-rc1"), ("2.1.3a2", "2.1.3-a2")],
+)
+def test_croissant_version_is_semantic_versioning(pep440: str, expected: str) -> None:
+    from miitdata.outputs.croissant import semver
+
+    assert semver(pep440) == expected
+    assert re.fullmatch(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)?", semver(pep440))
