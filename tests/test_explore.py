@@ -456,7 +456,9 @@ def test_datasheet_embeds_schema_org_dataset(datasheet: Path, ds: Any) -> None:
     (dataset,) = jsonld.expand(doc, {"documentLoader": offline})
     so = "https://schema.org/"
     assert dataset["@type"] == [f"{so}Dataset"]
-    assert dataset[f"{so}version"][0]["@value"] == ds.version
+    from miitdata.outputs.croissant import semver
+
+    assert dataset[f"{so}version"][0]["@value"] == semver(ds.version)  # Croissant: Semantic Versioning
     assert dataset[f"{so}license"][0]["@value"].startswith("https://creativecommons.org/licenses/by/4.0")
     for key in (
         "name",
