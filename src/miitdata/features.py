@@ -63,21 +63,25 @@ def is_text_resource(res: dict[str, Any]) -> bool:
 def check_text(path: str, name: str, res: dict[str, Any]) -> None:
     """Raise PackageError (`descriptor-unsupported`) for a raw-text resource miitdata would misread."""
     where = f"resource {name!r}"
+    _check_file(where, res, path, formats=TEXT_FORMATS, mediatypes=TEXT_MEDIATYPES)
+    if "dialect" in res:
+        raise _refuse(where, "a dialect on a text resource", path)
+
+
+def _check_file(where: str, res: dict[str, Any], path: str, *, formats: Any, mediatypes: Any) -> None:
+    """The refusals every resource shares: inline data, another format or mediatype, compression,
+    an encoding other than UTF-8."""
     if "data" in res:
         raise _refuse(where, "inline data (the 'data' property)", path)
-    media = res.get("mediatype")
-    if media is not None and str(media).lower().replace(" ", "") not in TEXT_MEDIATYPES:
-        raise _refuse(where, f"mediatype {media!r}", path)
-    fmt = res.get("format")
-    if fmt is not None and str(fmt).lower() not in TEXT_FORMATS:
-        raise _refuse(where, f"format {fmt!r}", path)
+    for key, allowed in (("format", formats), ("mediatype", mediatypes)):
+        value = res.get(key)
+        if value is not None and str(value).lower().replace(" ", "") not in allowed:
+            raise _refuse(where, f"{key} {value!r}", path)
     if res.get("compression") not in (None, "", "no"):
         raise _refuse(where, f"compression {res['compression']!r}", path)
     encoding = res.get("encoding")
     if encoding is not None and str(encoding).lower() not in UTF8:
         raise _refuse(where, f"encoding {encoding!r}", path)
-    if "dialect" in res:
-        raise _refuse(where, "a dialect on a text resource", path)
 
 
 def _refuse(where: str, what: str, path: str) -> PackageError:
@@ -95,17 +99,7 @@ def check_features(path: str, descriptor: dict[str, Any], resources: dict[str, d
         raise _refuse("the package", f"missingValues {descriptor['missingValues']!r}", path)
     for name, res in resources.items():
         where = f"resource {name!r}"
-        if "data" in res:
-            raise _refuse(where, "inline data (the 'data' property)", path)
-        for key, allowed in (("format", CSV), ("mediatype", CSV)):
-            value = res.get(key)
-            if value is not None and str(value).lower().replace(" ", "") not in allowed:
-                raise _refuse(where, f"{key} {value!r}", path)
-        if res.get("compression") not in (None, "", "no"):
-            raise _refuse(where, f"compression {res['compression']!r}", path)
-        encoding = res.get("encoding")
-        if encoding is not None and str(encoding).lower() not in UTF8:
-            raise _refuse(where, f"encoding {encoding!r}", path)
+        _check_file(where, res, path, formats=CSV, mediatypes=CSV)
         dialect = res.get("dialect")
         if dialect is not None:
             if not isinstance(dialect, dict):
