@@ -32,6 +32,7 @@ import collections
 import csv
 import dataclasses
 import hashlib
+import inspect
 import itertools
 import json
 import os
@@ -320,6 +321,19 @@ for r in json.loads(desc.read_text(encoding="utf-8"))["resources"]:
 """
 SHIPPED = "shipped"
 COUNTS = "counts.json"  # the row counts, written beside a generated package
+
+
+def generator_id() -> str:
+    """What a kept package was generated from: the generator's code and constants, and the real
+    descriptor it copies. A kept package is reused only when these are unchanged (an older generator's
+    package may not be valid under the current rules); the measuring code may change freely."""
+    parts = [inspect.getsource(f) for f in (_write, _period, value_and_text, generate, _SourceTexts)]
+    parts.append(repr((CONTEXT, EVENT, PROVINCES, INDICATORS)))
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8"))
+    digest.update((ROOT / "datapackage.json").read_bytes())
+    return digest.hexdigest()[:16]
+
+
 ONCE_ABOVE = 1_000_000  # sizes above this run each command once (a 10M run takes minutes)
 
 
@@ -448,7 +462,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.generate:  # the child that writes one package (keeps the measuring process small)
         counts = generate(Path(args.generate[1]), int(args.generate[0]))
-        (Path(args.generate[1]) / COUNTS).write_text(json.dumps(counts), encoding="utf-8")
+        made = {**counts, "generator": generator_id()}
+        (Path(args.generate[1]) / COUNTS).write_text(json.dumps(made), encoding="utf-8")
         print(json.dumps(counts))
         return
     labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -476,9 +491,14 @@ def main() -> None:
             pkg = base / f"pkg-{size}"
             t = time.perf_counter()
             have = pkg / "datapackage.json"
-            made_counts = pkg / COUNTS  # what the generator made (--keep: reused when it is the size asked)
+            made_counts = pkg / COUNTS  # what the generator made (--keep: reused when it is the size
+            # asked, from this generator and descriptor)
             kept = json.loads(made_counts.read_text(encoding="utf-8")) if made_counts.is_file() else {}
-            if not have.is_file() or kept.get("mentions") != size:
+            if (
+                not have.is_file()
+                or kept.get("mentions") != size
+                or kept.pop("generator", None) != generator_id()
+            ):
                 cmd = [py, __file__, "--generate", str(size), str(pkg)]
                 made = subprocess.run(cmd, check=True, capture_output=True, text=True)
                 counts = json.loads(made.stdout)

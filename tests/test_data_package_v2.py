@@ -268,6 +268,37 @@ def test_validate_reports_a_v1_role_on_its_line_with_the_v2_term(tmp_path: Path)
     assert '"maintainer"' in line
 
 
+@pytest.mark.parametrize(
+    ("version", "roles", "unknown"),
+    [
+        ("0.4.0", ["creator", "maintainer"], []),  # the released 0.4.0 descriptor's own roles
+        ("0.1.0", ["author", "publisher", "wrangler"], []),
+        ("0.4.0", ["creator", "maintaner"], ["maintaner"]),  # a typo is no v1 word
+        ("0.4.0", ["creator", "Maintainer"], ["Maintainer"]),  # v1 words are spelled exactly
+        ("0.4.1.dev0", ["creator", "maintainer"], ["maintainer"]),  # the vocabulary's first version
+        ("0.4.1", ["creator", "author"], ["author"]),
+        ("1.0.0", ["creator", "maintainer"], ["maintainer"]),
+        ("next", ["creator", "maintainer"], ["maintainer"]),  # no X.Y.Z: the current rule
+    ],
+)
+def test_a_release_before_the_vocabulary_keeps_its_v1_roles(
+    tmp_path: Path, version: str, roles: list[str], unknown: list[str]
+) -> None:
+    """A CI user's copy of a released package stays valid when miitdata is upgraded: the v1 words its
+    release was published with pass below 0.4.1; anything else outside the vocabulary does not."""
+    desc = copy_package(tmp_path)
+    edit_descriptor(desc, lambda d: d.update(version=version) or d["contributors"][0].update(roles=roles))
+    code, report = validate_json(desc, "--layer", "structure")
+    found = [e for e in report["errors"] if e["type"] == "contributor-role-unknown"]
+    assert [e["message"].split("'")[1] for e in found] == unknown
+    assert (code == 0) == (not unknown), report["errors"]
+
+
+def test_a_v1_author_of_an_old_release_is_cited_as_a_creator() -> None:
+    old = {"version": "0.3.0", "contributors": [{"title": "Old Team", "roles": ["author", "maintainer"]}]}
+    assert creators(old) == ["Old Team"]
+
+
 def test_citation_outputs_name_the_creators(tmp_path: Path) -> None:
     desc = copy_package(tmp_path)
     edit_descriptor(

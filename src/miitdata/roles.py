@@ -77,11 +77,13 @@ def unknown_roles(descriptor: dict[str, Any]) -> list[tuple[int, int, Any]]:
 
 
 def creators(descriptor: dict[str, Any]) -> list[str]:
-    """The titles of the contributors with the `creator` role, in order (the dataset's authors);
-    `[DEFAULT_AUTHOR]` when none is declared."""
+    """The titles of the contributors with the `creator` role (or a release before 0.4.1's v1 word
+    `author`), in order (the dataset's authors); `[DEFAULT_AUTHOR]` when none is declared."""
     names = [
         str(c["title"])
         for c in descriptor.get("contributors") or []
-        if isinstance(c, dict) and c.get("title") and CREATOR in roles_of(c)
+        if isinstance(c, dict)
+        and c.get("title")
+        and any(isinstance(r, str) and V1_ROLES.get(r, r) == CREATOR for r in roles_of(c))
     ]
     return names or [DEFAULT_AUTHOR]

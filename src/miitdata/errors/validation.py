@@ -30,7 +30,8 @@ class ContributorRoleUnknown(StructureError):
         "(`DataCurator`, `DataManager` ...), a CRediT role (`data-curation` ...), `creator` or "
         "`contributor`, "
         "spelled exactly (Data Package v2 recommends a controlled vocabulary; v1's `maintainer` is "
-        "`DataManager`)."
+        "`DataManager`). A package of a release before 0.4.1 may keep v1's `author`, `maintainer`, "
+        "`publisher`, `wrangler`."
     )
     template = "{pointer}: role {role!r} is not in the DataCite/CRediT vocabulary"
 
