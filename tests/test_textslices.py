@@ -8,6 +8,7 @@ clear every row that is right (else the layer is silently slow).
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -80,13 +81,64 @@ def test_slices_hold_is_python_slicing(
     lo = np.array([r[1] for r in rows], dtype=np.int64)
     hi = np.array([r[2] for r in rows], dtype=np.int64)
     index, known = ts.source_index(list(texts), ids)
-    where = ts.locate(texts, index, known, [lo, hi])
+    where = ts.locate(ts.corpus(texts), index, known, [lo, hi])
     got = ts.slices_hold(where, known, 0, 1, ts.utf8_column(text_column([r[3] for r in rows])))
     expected = [
         sid in texts and cell is not None and 0 <= a <= b <= len(texts[sid]) and texts[sid][a:b] == cell
         for sid, a, b, cell in rows
     ]
     assert got.tolist() == expected
+
+
+def chunked_column(cells: list[str | None], cuts: list[int]) -> pd.Series:
+    """A text column whose Arrow array has a chunk boundary at every cut (as pyarrow's CSV reader
+    makes one chunk per block of the file), some chunks sliced out of larger arrays."""
+    import pyarrow as pa
+
+    bounds = sorted({0, len(cells), *(c for c in cuts if 0 < c < len(cells))})
+    pieces = []
+    for a, b in itertools.pairwise(bounds):
+        padded = pa.array(["pad", *cells[a:b], "pad"], type=pa.large_string())
+        pieces.append(padded.slice(1, b - a))  # offset != 0: the chunk reads its own rows
+    chunked = pa.chunked_array(pieces, type=pa.large_string())
+    series = pd.Series(pd.arrays.ArrowExtensionArray(chunked), copy=False).astype("string")
+    arrow = pa.array(series.array, type=pa.large_string(), from_pandas=True)
+    assert (arrow.num_chunks if isinstance(arrow, pa.ChunkedArray) else 1) == len(bounds) - 1 or not cells
+    return series
+
+
+@SETTINGS
+@given(slice_cases(), st.lists(st.integers(0, 25), max_size=6))
+def test_slices_hold_reads_every_chunk_of_a_chunked_column(
+    case: tuple[dict[str, str], list[tuple[str, int, int, str | None]]], cuts: list[int]
+) -> None:
+    """The comparison walks the column chunk by chunk (no combined copy): the result is Python's."""
+    texts, rows = case
+    ids = text_column([r[0] for r in rows])
+    lo = np.array([r[1] for r in rows], dtype=np.int64)
+    hi = np.array([r[2] for r in rows], dtype=np.int64)
+    index, known = ts.source_index(list(texts), ids)
+    where = ts.locate(ts.corpus(texts), index, known, [lo, hi])
+    column = ts.utf8_column(chunked_column([r[3] for r in rows], cuts))
+    got = ts.slices_hold(where, known, 0, 1, column)
+    expected = [
+        sid in texts and cell is not None and 0 <= a <= b <= len(texts[sid]) and texts[sid][a:b] == cell
+        for sid, a, b, cell in rows
+    ]
+    assert got.tolist() == expected
+
+
+@SETTINGS
+@given(st.binary(max_size=40) | TEXT.map(lambda t: t.encode("utf-8")))
+def test_is_utf8_is_decoding(data: bytes) -> None:
+    try:
+        data.decode("utf-8")
+        decodes = True
+    except UnicodeDecodeError:
+        decodes = False
+    assert ts.is_utf8(data) == decodes
+    if decodes:
+        assert ts.code_points(np.frombuffer(data, dtype=np.uint8)) == len(data.decode("utf-8"))
 
 
 @pytest.mark.usefixtures("columns")
@@ -97,7 +149,7 @@ def test_slices_hold_reads_a_sliced_arrow_column() -> None:
     ids = text_column(["S", "S", "S"])
     lo, hi = np.array([0, 2, 4]), np.array([2, 5, 6])
     index, known = ts.source_index(list(texts), ids)
-    where = ts.locate(texts, index, known, [lo, hi])
+    where = ts.locate(ts.corpus(texts), index, known, [lo, hi])
     assert ts.slices_hold(where, known, 0, 1, ts.utf8_column(cells)).tolist() == [True, True, True]
 
 

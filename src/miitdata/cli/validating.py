@@ -36,9 +36,11 @@ def execute(
     from miitdata.errors import PackageError
     from miitdata.validation import ci_formats
     from miitdata.validation import report as rep
+    from miitdata.validation.memory import use_returning_pool
     from miitdata.validation.run import validate as run_validate
 
     format = ValidateFormat(str(format))
+    use_returning_pool()  # this command owns its process: freed memory goes back at once
     try:
         report = run_validate(target, layers=layers, frictionless=frictionless)
     except PackageError as exc:

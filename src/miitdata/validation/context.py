@@ -7,7 +7,7 @@ through an untyped dict.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +48,7 @@ class Context:
     typed: dict[str, pd.DataFrame] = field(default_factory=dict)  # typed from the descriptor
     errors: list[Error] = field(default_factory=list)
     checks: dict[str, Check] = field(default_factory=dict)
-    texts: dict[str, str] | None = None  # source_id -> decoded raw text (provenance)
+    texts: Mapping[str, str] | None = None  # source_id -> decoded raw text (provenance; decoded on first use)
     readings: Readings | None = None  # every mention's parsed value_text (consistency, relations)
     truncated: set[str] = field(default_factory=set)  # ids of checks with more errors than listed
     duplicated: dict[tuple[str, str], tuple[Any, pd.Series]] = field(default_factory=dict)

@@ -8,6 +8,7 @@ edit shifted the text, the first quote after it). With no quote disturbed, line 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from miitdata.validation.context import records
@@ -40,7 +41,7 @@ def first_difference(text: str, quotes: list[tuple[Any, Any, Any, Any, Any]]) ->
     return found
 
 
-def locate_edits(ctx: Context, texts: dict[str, str]) -> None:
+def locate_edits(ctx: Context, texts: Mapping[str, str]) -> None:
     """Point each `source-hash-mismatch` error at the line of its source where the edit most likely is."""
     changed = [e for e in ctx.errors if e.type == "source-hash-mismatch" and e.id is not None]
     mentions = ctx.typed.get("mentions")

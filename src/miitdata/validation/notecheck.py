@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from miitdata.validation.context import Context, clip, records
@@ -122,7 +123,7 @@ def _row_ids(resource: str, frame: pd.DataFrame) -> list[list[str]]:
     return out
 
 
-def check_notes(ctx: Context, texts: dict[str, str]) -> None:
+def check_notes(ctx: Context, texts: Mapping[str, str]) -> None:
     """File `quote-not-in-source` for every quote of a note/explanation cell no related source has."""
     if not texts:
         return

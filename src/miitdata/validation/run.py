@@ -11,6 +11,7 @@ from miitdata.package import read_package
 from miitdata.validation.causes import group
 from miitdata.validation.context import Context
 from miitdata.validation.locate import locate
+from miitdata.validation.memory import give_back
 from miitdata.validation.report import Report
 from miitdata.validation.waivers import apply_waivers
 
@@ -85,6 +86,7 @@ def validate(
     ctx = Context(package)
     for layer in wanted:
         RUNNERS[layer](ctx)
+        give_back()  # the layer's freed temporaries: the next layer's peak does not stack on them
         if layer == "structure" and "provenance" in wanted:
             _start_provenance(ctx)
     if frictionless:

@@ -11,6 +11,7 @@ Offsets are Unicode code points into the text decoded as UTF-8 with newlines unt
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,8 @@ from miitdata.validation.textresources import check_text_resources
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from miitdata.validation.textslices import Corpus
 
 CONTEXT = 16  # prefix and suffix are the CONTEXT code points around the quote (fewer at the text's ends)
 
@@ -38,10 +41,34 @@ class Source:
     problem: str | None = None  # why the file cannot be read (source-missing)
     actual: str | None = None  # its sha256
     size: int | None = None  # its length in bytes
-    text: str | None = None
-    data: bytes | None = None  # its bytes, when they decoded: the text's UTF-8
+    span: tuple[int, int] | None = None  # where its bytes lie in the corpus, when they are UTF-8
     bad_byte: int | None = None  # where decoding failed
     bad_line: int | None = None
+
+
+class SourceTexts(Mapping[str, str]):
+    """source_id -> decoded text of every source whose bytes are UTF-8, decoded on first use from the
+    corpus (the one copy of the texts): a layer that finds nothing wrong decodes nothing."""
+
+    def __init__(self, found: list[Source], buffer: bytearray) -> None:
+        from miitdata.validation import textslices as ts
+
+        self._spans = {str(s.sid): s.span for s in found if s.span is not None}  # a repeated id: its last
+        self.corpus: Corpus = ts.corpus_of(list(self._spans), buffer, list(self._spans.values()))
+        self._decoded: dict[str, str] = {}
+
+    def __getitem__(self, sid: str) -> str:
+        text = self._decoded.get(sid)
+        if text is None:
+            a, b = self._spans[sid]  # KeyError for an unknown id, as a dict
+            text = self._decoded[sid] = self.corpus.data[a:b].tobytes().decode("utf-8")
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
 
 
 @dataclass
@@ -51,14 +78,21 @@ class Prepared:
     runs (reading files, sha256 and numpy release the GIL); `run` files the errors in order."""
 
     sources: list[Source]
+    texts: SourceTexts
     masks: tuple[Any, Any] | None  # _fast_pass's (quotes hold, values hold), None without mentions
 
 
-def read_sources(ctx: Context) -> list[Source]:
+def read_sources(ctx: Context) -> tuple[list[Source], SourceTexts]:
+    """Read every source file of the sources table: what each read found, and the texts of those whose
+    bytes are UTF-8. The bytes go into one buffer as they are read (the corpus), so each text is held
+    once, whatever the number of sources."""
+    from miitdata.validation import textslices as ts
+
     found: list[Source] = []
+    buffer = bytearray()
     sources = ctx.typed.get("sources")
     if sources is None:
-        return found
+        return found, SourceTexts(found, buffer)
     for row, sid, relpath, digest in zip(
         sources.index, sources["source_id"], sources["path"], sources["sha256"], strict=True
     ):
@@ -74,28 +108,23 @@ def read_sources(ctx: Context) -> list[Source]:
         data = source.data
         item.actual = source.sha256
         item.size = len(data)
-        item.bad_byte = source.bad_byte
-        if item.bad_byte is None:
-            item.text, item.data = source.text(), data
+        if ts.is_utf8(data):
+            item.span = (len(buffer), len(buffer) + len(data))
+            buffer += data
         else:
+            item.bad_byte = source.bad_byte
             item.bad_line = data.count(b"\n", 0, item.bad_byte) + 1
-    return found
-
-
-def _texts(found: list[Source]) -> tuple[dict[str, str], dict[str, bytes]]:
-    texts = {str(s.sid): s.text for s in found if s.text is not None}
-    encoded = {str(s.sid): s.data for s in found if s.data is not None}
-    return texts, encoded
+        del source, data
+    return found, SourceTexts(found, buffer)
 
 
 def _work(ctx: Context) -> Prepared:
-    found = read_sources(ctx)
+    found, texts = read_sources(ctx)
     mentions = ctx.typed.get("mentions")
     if mentions is None:
-        return Prepared(found, None)
-    texts, encoded = _texts(found)
+        return Prepared(found, texts, None)
     values = "value_start" in mentions.columns and "value_end" in mentions.columns
-    return Prepared(found, _fast_pass(mentions, texts, values, encoded))
+    return Prepared(found, texts, _fast_pass(mentions, texts.corpus, values))
 
 
 def prepare(ctx: Context) -> None:
@@ -130,13 +159,12 @@ def _prepared(ctx: Context) -> Prepared:
     return done
 
 
-def source_texts(ctx: Context, found: list[Source] | None = None) -> dict[str, str]:
-    """sha256-check every raw source; return the decoded texts of those that exist (cached on ctx)."""
+def source_texts(ctx: Context, prepared: Prepared | None = None) -> Mapping[str, str]:
+    """sha256-check every raw source; return the texts of those that exist and are UTF-8 (cached on
+    ctx; each decoded on first use)."""
     if ctx.texts is not None:
         return ctx.texts
-    if found is None:
-        found = read_sources(ctx)
-    texts: dict[str, str] = {}
+    found, texts = (prepared.sources, prepared.texts) if prepared is not None else read_sources(ctx)
     ctx.texts = texts
     if ctx.typed.get("sources") is None:
         return texts
@@ -159,9 +187,7 @@ def source_texts(ctx: Context, found: list[Source] | None = None) -> dict[str, s
                 actual=item.actual,
                 expected=digest,
             )
-        if item.text is not None:
-            texts[str(sid)] = item.text
-        else:
+        if item.bad_byte is not None:
             ctx.error(
                 "source-not-utf8",
                 resource="sources",
@@ -176,7 +202,7 @@ def source_texts(ctx: Context, found: list[Source] | None = None) -> dict[str, s
     return texts
 
 
-def check_mentions(ctx: Context, texts: dict[str, str], masks: tuple[Any, Any] | None = None) -> None:
+def check_mentions(ctx: Context, texts: Mapping[str, str], masks: tuple[Any, Any] | None = None) -> None:
     import numpy as np
 
     mentions = ctx.typed.get("mentions")
@@ -192,7 +218,12 @@ def check_mentions(ctx: Context, texts: dict[str, str], masks: tuple[Any, Any] |
         ctx.check(check, "mentions")
     values = "value_start" in mentions.columns and "value_end" in mentions.columns
     # A vectorised pass finds the rows that certainly hold; only the others get the full checks.
-    quotes_ok, values_ok = masks if masks is not None else _fast_pass(mentions, texts, values)
+    if masks is None:
+        from miitdata.validation import textslices as ts
+
+        corpus = texts.corpus if isinstance(texts, SourceTexts) else ts.corpus(texts)
+        masks = _fast_pass(mentions, corpus, values)
+    quotes_ok, values_ok = masks
     cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
     for rows in _blocks(np.flatnonzero(~quotes_ok)):
         for row in records(mentions.iloc[rows], cols):
@@ -211,9 +242,7 @@ def _blocks(rows: Any) -> Any:
     return (rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK))
 
 
-def _fast_pass(
-    mentions: pd.DataFrame, texts: dict[str, str], values: bool, encoded: dict[str, bytes] | None = None
-) -> tuple[Any, Any]:
+def _fast_pass(mentions: pd.DataFrame, texts: Corpus | Mapping[str, str], values: bool) -> tuple[Any, Any]:
     """(quote checks certainly pass, value-offset check certainly passes) per row, as bool arrays.
 
     A quote holds when the row has every field, whole offsets into a known text, exact ==
@@ -225,6 +254,8 @@ def _fast_pass(
 
     from miitdata.validation import textslices as ts
 
+    if not isinstance(texts, ts.Corpus):
+        texts = ts.corpus(texts)
     nothing = np.zeros(len(mentions), dtype=bool)
     if not all(
         isinstance(mentions[c].dtype, pd.StringDtype)
@@ -237,13 +268,13 @@ def _fast_pass(
         return nothing, nothing
     whole, offsets = found
     start, end = offsets[0], offsets[1]
-    index, known = ts.source_index(list(texts), mentions["source_id"])
+    index, known = ts.source_index(texts.ids, mentions["source_id"])
     value_text = ts.utf8_column(mentions["value_text"])
     usable = whole & known & value_text.valid
     before = np.maximum(start - CONTEXT, 0)
     after = np.minimum(end + CONTEXT, ts.text_lengths(texts, index, usable))
     # positions 0 start, 1 end, 2 start - CONTEXT, 3 end + CONTEXT (both within the text), 4-5 the value
-    where = ts.locate(texts, index, usable, [start, end, before, after, *offsets[2:]], encoded)
+    where = ts.locate(texts, index, usable, [start, end, before, after, *offsets[2:]])
     exact = ts.utf8_column(mentions["exact"])
     quotes = ts.slices_hold(where, usable & (start < end), 0, 1, exact)
     quotes &= ts.slices_hold(where, quotes, 2, 0, ts.utf8_column(mentions["prefix"]))
@@ -283,7 +314,7 @@ def _whole_offsets(mentions: pd.DataFrame, names: tuple[str, ...]) -> tuple[Any,
     return whole, [np.where(whole, a, 0).astype(np.int64) for a in arrays]
 
 
-def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None:
+def _value_offset_errors(ctx: Context, texts: Mapping[str, str], rows: Any) -> None:
     for row, mid, sid, start, end, vstart, vend, value_text in rows:
         text = texts.get(str(sid))
         numbers = (start, end, vstart, vend)
@@ -311,7 +342,7 @@ def _value_offset_errors(ctx: Context, texts: dict[str, str], rows: Any) -> None
 
 def _check_mention(
     ctx: Context,
-    texts: dict[str, str],
+    texts: Mapping[str, str],
     row: int,
     mid: Any,
     sid: Any,
@@ -412,7 +443,7 @@ def run(ctx: Context) -> None:
     from miitdata.validation.meaning import check_exact_one_line
 
     prepared = _prepared(ctx)
-    texts = source_texts(ctx, prepared.sources)
+    texts = source_texts(ctx, prepared)
     check_text_resources(ctx, prepared.sources)
     check_mentions(ctx, texts, prepared.masks)
     check_exact_one_line(ctx)
