@@ -372,3 +372,6 @@ def run(ctx: Context) -> None:
         ctx.raw[name] = raw
         ctx.typed[name] = check_fields(ctx, name, raw)
     check_keys(ctx)
+    # No later layer reads the cells as text (the typed text columns share their buffers): keep each
+    # table's rows (the report counts them) and free the text of the typed numbers.
+    ctx.raw = {name: raw.iloc[:, :0] for name, raw in ctx.raw.items()}
