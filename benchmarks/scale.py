@@ -316,6 +316,7 @@ for r in json.loads(desc.read_text(encoding="utf-8"))["resources"]:
     pacsv.read_csv(
         desc.parent / r["path"],
         read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),  # a quoted cell may hold a line break
         convert_options=pacsv.ConvertOptions(column_types=text, strings_can_be_null=False),
     )
 """
@@ -377,7 +378,10 @@ def measure(py: str, frictionless: str | None, desc: str, result: Result, repeat
             result.rss_f.append(rss_f)
             if code_f != 0:
                 result.skipped = f"frictionless exit {code_f} {err_f}"
-        result.floor.append(run([py, "-c", FLOOR, desc])[0])
+        wall_floor, _rss, code_floor, err_floor = run([py, "-c", FLOOR, desc])
+        if code_floor != 0:  # a floor that crashed early would look fast: stop rather than print it
+            raise SystemExit(f"the floor failed on {desc} (exit {code_floor}): {err_floor}")
+        result.floor.append(wall_floor)
 
 
 def line(name: str, wall: float, rows: int, rss: float, status: str) -> None:

@@ -15,20 +15,22 @@ Standard library only at import.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
+import sys
 from typing import Any
 
 
 @functools.cache
 def _libc_trim() -> Any:
-    """glibc's `malloc_trim`, or None (musl, macOS, Windows)."""
-    name = ctypes.util.find_library("c")
+    """glibc's `malloc_trim`, or None (musl, macOS, Windows). Looked up among the symbols the
+    interpreter already has loaded (no `ctypes.util.find_library`, which starts processes)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
     try:
-        libc = ctypes.CDLL(name) if name else None
-        return getattr(libc, "malloc_trim", None)
-    except OSError:
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
+    except (OSError, TypeError):
         return None
 
 
@@ -56,8 +58,6 @@ def use_returning_pool() -> bool:
 
 def give_back() -> None:
     """Return the memory the allocators hold unused to the system (pyarrow's pool, glibc's heap)."""
-    import sys
-
     pa = sys.modules.get("pyarrow")  # nothing to release if pyarrow was never imported
     if pa is not None:
         pa.default_memory_pool().release_unused()
