@@ -101,7 +101,8 @@ def readings(ctx: Context) -> Readings:
         else:
             per_oid.append(-1)
     row_unit = np.asarray(per_oid, dtype=np.int64)[oid_codes] if len(oid_codes) else oid_codes
-    text_codes, text_uniques = pd.factorize(mentions["value_text"])
+    text_codes, uniques = pd.factorize(mentions["value_text"])
+    text_uniques = uniques.tolist()  # Python strings once (indexing the Arrow uniques costs per item)
     text_ok = np.fromiter((isinstance(t, str) for t in text_uniques), bool, len(text_uniques))
     valid = (text_codes >= 0) & (row_unit >= 0)
     valid[valid] = text_ok[text_codes[valid]]
@@ -151,7 +152,26 @@ def readings(ctx: Context) -> Readings:
     # Each row reads what its mention_id's reading says (the last parsed row with that id).
     own = np.full(len(mentions), -1, dtype=np.int64)
     own[pos[row_parsed]] = np.flatnonzero(row_parsed)
-    ids = mentions["mention_id"]
+    named = _named_rows(ctx, mentions["mention_id"], own)
+    out.has = named >= 0
+    which = own[named[out.has]]  # the parsed row (index into pos) each row with a reading uses
+    out.precision[out.has] = precision[which]
+    out.comparator[out.has] = comparators[pair_codes[which]]
+    return out
+
+
+def _named_rows(ctx: Context, ids: pd.Series, own: np.ndarray) -> np.ndarray:
+    """For each row, the last row with its mention_id that has a reading (own >= 0), or -1.
+
+    Mention ids are the primary key, so they are usually unique: then each row is its own (the
+    structure layer's duplicate mask of the column, kept on ctx, says so without hashing the ids again)."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(ids)
+    kept = ctx.duplicated.get(("mentions", "mention_id"))
+    if kept is not None and len(kept[1]) == n and not bool(kept[1].any()) and not bool(ids.isna().any()):
+        return np.where(own >= 0, np.arange(n, dtype=np.int64), -1)
     if isinstance(ids.dtype, pd.StringDtype):
         keys = ids.fillna(str(ids.dtype.na_value))
     else:
@@ -160,12 +180,7 @@ def readings(ctx: Context) -> Readings:
     at = np.flatnonzero(own >= 0)
     last = np.full(len(key_uniques), -1, dtype=np.int64)
     np.maximum.at(last, key_codes[at], at)
-    named = last[key_codes] if len(key_codes) else key_codes
-    out.has = named >= 0
-    which = own[named[out.has]]  # the parsed row (index into pos) each row with a reading uses
-    out.precision[out.has] = precision[which]
-    out.comparator[out.has] = comparators[pair_codes[which]]
-    return out
+    return last[key_codes] if len(key_codes) else key_codes
 
 
 def observation_codes(ctx: Context) -> tuple[np.ndarray, Any]:
