@@ -477,6 +477,7 @@ def main() -> None:
     if not Path(frictionless).exists():
         frictionless = ""
     base = args.keep or Path(tempfile.mkdtemp(prefix="miitdata-scale-"))
+    base = base.resolve()  # each command runs in its own temporary directory
     results: list[Result] = []
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; fresh processes, interleaved "
