@@ -4,9 +4,9 @@
 
 Splits the mentions (streamed with pyarrow, never the whole table in memory) into PARTS packages,
 each with the sources of its share (sources dealt round-robin) and every mention quoting them, plus
-the small tables (events, regions, indicators, observations, relations, discrepancies) hard-linked
-as they are. Then runs `miitdata validate` on each partition in a fresh process, JOBS at a time (2 on a 2-core
-machine: the second core), and reports each partition's time and peak RSS, the total wall time and
+every other table (events, regions, indicators, observations, relations, discrepancies, retired ...)
+hard-linked as it is. Then runs `miitdata validate` on each partition in a fresh process, JOBS at a
+time (2 on a 2-core machine: the second core), and reports each partition's time and peak RSS, the total wall time and
 the largest peak: the memory of a partition, whatever the package's size.
 
 What a partitioned validator must still merge across partitions (not done here; all small): mention_id
@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-SMALL = ("events", "regions", "indicators", "observations", "relations", "discrepancies")
+SPLIT = ("sources", "mentions")  # the tables dealt out by source; every other table goes whole to each part
 TIME = "/usr/bin/time"
 
 
@@ -77,7 +77,7 @@ def split(desc: Path, work: Path, parts: int) -> list[Path]:
         (out / "datapackage.json").write_text(
             json.dumps(part, ensure_ascii=False, indent=2), encoding="utf-8"
         )
-        for name in SMALL:
+        for name in (n for n, r in resources.items() if "schema" in r and n not in SPLIT):
             target = out / resources[name]["path"]
             target.unlink(missing_ok=True)
             _link(root / resources[name]["path"], target)

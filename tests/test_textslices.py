@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from miitdata.validation import textslices as ts
@@ -130,6 +130,11 @@ def test_slices_hold_reads_every_chunk_of_a_chunked_column(
 
 @SETTINGS
 @given(st.binary(max_size=40) | TEXT.map(lambda t: t.encode("utf-8")))
+@example(b"\xed\xa0\x80")  # an encoded surrogate
+@example(b"\xc0\xaf")  # an overlong form
+@example(b"\xf4\x90\x80\x80")  # above U+10FFFF
+@example(b"\xe4\xb8")  # cut short
+@example(b"\xef\xbb\xbfa\x00b")  # a BOM and a NUL are UTF-8
 def test_is_utf8_is_decoding(data: bytes) -> None:
     try:
         data.decode("utf-8")

@@ -14,7 +14,10 @@ import errno
 import os
 import stat
 import sys
-from pathlib import Path
+
+TYPE_CHECKING = False  # no `import pathlib` at `import miitdata` (imported where a Path is made)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # A cell may be as long as a file: the csv module's default limit (128 KiB) would refuse a long note in a
 # package that validates. Raised once, here; `miitdata/__init__.py` imports this module.
@@ -72,6 +75,8 @@ def regular_file(path: str | os.PathLike[str], code: str, *, missing: str | None
 
     kind = file_kind(path)
     if kind is None:
+        from pathlib import Path
+
         return Path(path)
     if kind == "missing":
         raise PackageError(missing or code, NO_SUCH_FILE, os.fspath(path))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import string
-from typing import Any, ClassVar
+
+TYPE_CHECKING = False  # no `import typing` at `import miitdata` (annotations only)
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 LAYERS = ("structure", "content", "provenance", "consistency", "relations")
 RUN = "run"  # the pseudo-layer of errors that stop a command (exit 2, or 1 where the class says)

@@ -10,9 +10,11 @@ Subclasses elsewhere: `miitdata.versions.tags.TagConflictError`, `miitdata.numbe
 
 from __future__ import annotations
 
-from typing import Any
-
 from miitdata.errors.base import CATALOGUE, RUN, ErrorType
+
+TYPE_CHECKING = False  # no `import typing` at `import miitdata` (annotations only)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class MiitdataError(Exception):
