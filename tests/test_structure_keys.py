@@ -38,7 +38,7 @@ def test_first_duplicated_is_pandas_duplicated(cells: list[str], order: str) -> 
 )
 def test_isin_is_pandas_isin(cells: list[str], items: object) -> None:
     """The structure layer's `isin` (pyarrow's is_in on the column) equals pandas' `isin`."""
-    from miitdata.validation.layers.structure import isin
+    from miitdata.validation.celltypes import isin
 
     values = pd.Series(cells, dtype="string", index=pd.RangeIndex(2, len(cells) + 2), name="id")
     got = isin(values, items)

@@ -70,6 +70,26 @@ def slice_cases(draw: st.DrawFn) -> tuple[dict[str, str], list[tuple[str, int, i
     return texts, rows
 
 
+def holds(
+    texts: dict[str, str], rows: list[tuple[str, int, int, str | None]], column: ts.Utf8Column
+) -> list[bool]:
+    """`slices_hold` for rows (source id, lo, hi, cell) against a column of their cells."""
+    ids = text_column([r[0] for r in rows])
+    lo = np.array([r[1] for r in rows], dtype=np.int64)
+    hi = np.array([r[2] for r in rows], dtype=np.int64)
+    index, known = ts.source_index(list(texts), ids)
+    where = ts.locate(ts.corpus(texts), index, known, [lo, hi])
+    return list(ts.slices_hold(where, known, 0, 1, column).tolist())
+
+
+def python_slicing(texts: dict[str, str], rows: list[tuple[str, int, int, str | None]]) -> list[bool]:
+    """The definition: the text is known, the cell is there, 0 <= lo <= hi <= len and text[lo:hi] == cell."""
+    return [
+        sid in texts and cell is not None and 0 <= a <= b <= len(texts[sid]) and texts[sid][a:b] == cell
+        for sid, a, b, cell in rows
+    ]
+
+
 @pytest.mark.usefixtures("columns")
 @SETTINGS
 @given(slice_cases())
@@ -77,17 +97,8 @@ def test_slices_hold_is_python_slicing(
     case: tuple[dict[str, str], list[tuple[str, int, int, str | None]]],
 ) -> None:
     texts, rows = case
-    ids = text_column([r[0] for r in rows])
-    lo = np.array([r[1] for r in rows], dtype=np.int64)
-    hi = np.array([r[2] for r in rows], dtype=np.int64)
-    index, known = ts.source_index(list(texts), ids)
-    where = ts.locate(ts.corpus(texts), index, known, [lo, hi])
-    got = ts.slices_hold(where, known, 0, 1, ts.utf8_column(text_column([r[3] for r in rows])))
-    expected = [
-        sid in texts and cell is not None and 0 <= a <= b <= len(texts[sid]) and texts[sid][a:b] == cell
-        for sid, a, b, cell in rows
-    ]
-    assert got.tolist() == expected
+    column = ts.utf8_column(text_column([r[3] for r in rows]))
+    assert holds(texts, rows, column) == python_slicing(texts, rows)
 
 
 def chunked_column(cells: list[str | None], cuts: list[int]) -> pd.Series:
@@ -114,18 +125,8 @@ def test_slices_hold_reads_every_chunk_of_a_chunked_column(
 ) -> None:
     """The comparison walks the column chunk by chunk (no combined copy): the result is Python's."""
     texts, rows = case
-    ids = text_column([r[0] for r in rows])
-    lo = np.array([r[1] for r in rows], dtype=np.int64)
-    hi = np.array([r[2] for r in rows], dtype=np.int64)
-    index, known = ts.source_index(list(texts), ids)
-    where = ts.locate(ts.corpus(texts), index, known, [lo, hi])
     column = ts.utf8_column(chunked_column([r[3] for r in rows], cuts))
-    got = ts.slices_hold(where, known, 0, 1, column)
-    expected = [
-        sid in texts and cell is not None and 0 <= a <= b <= len(texts[sid]) and texts[sid][a:b] == cell
-        for sid, a, b, cell in rows
-    ]
-    assert got.tolist() == expected
+    assert holds(texts, rows, column) == python_slicing(texts, rows)
 
 
 @SETTINGS

@@ -110,3 +110,31 @@ def _has_exponent(chosen: Any) -> bool:
     import pyarrow.compute as pc
 
     return any(pc.any(pc.match_substring(chosen, letter)).as_py() for letter in ("e", "E"))
+
+
+def isin(values: pd.Series, items: Any) -> pd.Series:
+    """`values.isin(items)` for a text column: pyarrow's `is_in` straight on an Arrow-backed column
+    without missing cells (pandas' own turns every item into a pyarrow scalar first, one by one:
+    most of the time of a foreign-key check against a 10k-row table). Items that are not text never
+    match a text cell, as in pandas."""
+    import pandas as pd
+
+    arr = arrow_text(values)
+    if arr is None or arr.null_count:
+        return values.isin(items)
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    other = arrow_text(items) if isinstance(items, pd.Series) else None
+    if other is not None and not other.null_count:
+        value_set = pa.chunked_array(other).combine_chunks().cast(arr.type)
+    else:
+        cells = items.tolist() if isinstance(items, pd.Series) else list(items)
+        value_set = pa.array([c for c in cells if isinstance(c, str)], type=arr.type)
+    if not len(value_set):
+        mask = np.zeros(len(values), dtype=bool)
+    else:
+        found = pc.is_in(arr, value_set=value_set)
+        mask = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+    return pd.Series(mask, index=values.index, name=values.name, copy=False)

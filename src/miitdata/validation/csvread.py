@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from miitdata.validation.context import MAX_ERRORS_PER_CHECK, Context
 from miitdata.validation.locate import Locator
+from miitdata.validation.textslices import is_utf8
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -186,14 +187,10 @@ def _regular(data: bytes) -> bool:
     regular quoting, i.e. every quoted field opens at a field start and its closing quote is followed
     by a delimiter, a line end, the end of the file or a doubled quote (an escaped quote inside)."""
     import numpy as np
-    import pyarrow as pa
 
     if data.startswith(b"\xef\xbb\xbf") or b"\x00" in data or b"\r" in data:
         return False
-    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64).tobytes())
-    try:
-        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data)).validate(full=True)
-    except pa.ArrowInvalid:
+    if not is_utf8(data):
         return False
     if b'"' not in data:
         return True

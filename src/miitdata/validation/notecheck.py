@@ -82,7 +82,7 @@ class Related:
 
 def _among(column: pd.Series, ids: set[str]) -> Any:
     """Which cells of a column are among `ids` (a boolean array; text cells only)."""
-    from miitdata.validation.layers.structure import isin
+    from miitdata.validation.celltypes import isin
 
     return isin(column, sorted(ids)).to_numpy(dtype=bool)
 
