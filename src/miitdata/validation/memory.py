@@ -59,8 +59,9 @@ def use_returning_pool() -> bool:
 def give_back() -> None:
     """Return the memory the allocators hold unused to the system (pyarrow's pool, glibc's heap)."""
     pa = sys.modules.get("pyarrow")  # nothing to release if pyarrow was never imported
-    if pa is not None:
-        pa.default_memory_pool().release_unused()
+    release = getattr(pa.default_memory_pool(), "release_unused", None) if pa is not None else None
+    if release is not None:  # every pyarrow the export extra allows has it; an older one may not
+        release()
     trim = _libc_trim()
     if trim is not None:
         trim(0)
