@@ -6,8 +6,8 @@ Splits the mentions (streamed with pyarrow, never the whole table in memory) int
 each with the sources of its share (sources dealt round-robin) and every mention quoting them, plus
 every other table (events, regions, indicators, observations, relations, discrepancies, retired ...)
 hard-linked as it is. Then runs `miitdata validate` on each partition in a fresh process, JOBS at a
-time (2 on a 2-core machine: the second core), and reports each partition's time and peak RSS, the total wall time and
-the largest peak: the memory of a partition, whatever the package's size.
+time (2 on a 2-core machine: the second core), and reports each partition's time and peak RSS, the
+total wall time and the largest peak: the memory of a partition, whatever the package's size.
 
 What a partitioned validator must still merge across partitions (not done here; all small): mention_id
 unique across partitions (one sorted id column, 10 bytes a mention), `mentions-disagree` per
