@@ -34,18 +34,11 @@ def _libc_trim() -> Any:
         return None
 
 
-def _pyarrow() -> Any:
-    try:
-        import pyarrow
-    except ImportError:
-        return None
-    return pyarrow
-
-
 def use_returning_pool() -> bool:
     """Make jemalloc with decay 0 pyarrow's default pool; False where pyarrow or its jemalloc is missing."""
-    pa = _pyarrow()
-    if pa is None:
+    try:
+        import pyarrow as pa
+    except ImportError:
         return False
     try:
         pool = pa.jemalloc_memory_pool()

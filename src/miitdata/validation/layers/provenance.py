@@ -218,11 +218,8 @@ def check_mentions(ctx: Context, texts: Mapping[str, str], masks: tuple[Any, Any
         ctx.check(check, "mentions")
     values = "value_start" in mentions.columns and "value_end" in mentions.columns
     # A vectorised pass finds the rows that certainly hold; only the others get the full checks.
-    if masks is None:
-        from miitdata.validation import textslices as ts
-
-        corpus = texts.corpus if isinstance(texts, SourceTexts) else ts.corpus(texts)
-        masks = _fast_pass(mentions, corpus, values)
+    if masks is None:  # the texts' bytes as read, where they were read here
+        masks = _fast_pass(mentions, texts.corpus if isinstance(texts, SourceTexts) else texts, values)
     quotes_ok, values_ok = masks
     cols = ["mention_id", "source_id", "start", "end", "exact", "prefix", "suffix", "value_text"]
     for rows in _blocks(np.flatnonzero(~quotes_ok)):
